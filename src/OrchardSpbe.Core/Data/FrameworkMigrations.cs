@@ -1,0 +1,21 @@
+namespace OrchardSpbe.Data;
+
+/// <summary>The framework's own tables in every tenant store: enabled features, documents, the audit log.</summary>
+public sealed class FrameworkMigrations : DataMigration
+{
+    public const string Id = "OrchardSpbe.Framework";
+
+    public override string FeatureId => Id;
+
+    public override IReadOnlyList<Func<MigrationContext, Task>> Steps { get; } =
+    [
+        async db => await db.ExecuteAsync($"""
+            CREATE TABLE spbe_features (feature_id TEXT PRIMARY KEY, enabled_utc {db.Dialect.BigInt} NOT NULL);
+            CREATE TABLE spbe_documents (id TEXT PRIMARY KEY, content TEXT NOT NULL, version INTEGER NOT NULL);
+            CREATE TABLE spbe_audit (
+                id {db.Dialect.Identity}, at_utc {db.Dialect.BigInt} NOT NULL, user_name TEXT NULL, action TEXT NOT NULL,
+                target TEXT NULL, details TEXT NULL, client_ip TEXT NULL);
+            CREATE INDEX ix_spbe_audit_at ON spbe_audit (at_utc);
+            """),
+    ];
+}

@@ -1,0 +1,24 @@
+using System.Data.Common;
+
+namespace OrchardSpbe.Data;
+
+/// <summary>
+/// Opens connections to a store: the host's own store or one tenant's. A store is a SQLite file
+/// (App_Data/Sites/&lt;tenant&gt;/site.db) or a PostgreSQL schema in one shared database.
+/// </summary>
+public interface IDatabaseProvider
+{
+    DatabaseProviderName Name { get; }
+    SqlDialect Dialect { get; }
+
+    /// <summary>The location a new tenant's store gets: a relative file path or a schema name.</summary>
+    string LocationForTenant(string tenantName);
+    string HostLocation { get; }
+
+    Task<DbConnection> OpenAsync(string location, CancellationToken cancellationToken = default);
+    Task CreateStoreAsync(string location, CancellationToken cancellationToken = default);
+    Task DropStoreAsync(string location, CancellationToken cancellationToken = default);
+
+    /// <summary>Readiness: can the database be reached at all.</summary>
+    Task<bool> CanConnectAsync(CancellationToken cancellationToken = default);
+}

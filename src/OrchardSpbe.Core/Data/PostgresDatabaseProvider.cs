@@ -1,0 +1,83 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace OrchardSpbe.Data;
+
+/// <summary>
+/// One shared PostgreSQL database, one schema per tenant. All tenants share one connection pool
+/// (120 tenants would exhaust max_connections with a pool each); a connection is pointed at the
+/// tenant's schema with search_path when it is handed out, so every module's SQL stays unqualified.
+/// </summary>
+public sealed partial class PostgresDatabaseProvider : IDatabaseProvider, IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly DatabaseSettings _settings;
+
+    public PostgresDatabaseProvider(IOptions<SpbeOptions> options)
+    {
+        _settings = options.Value.Database;
+        if (string.IsNullOrWhiteSpace(_settings.ConnectionString))
+        {
+            throw new InvalidOperationException("Spbe:Database:ConnectionString is required when Spbe:Database:Provider is Postgres.");
+        }
+        _dataSource = NpgsqlDataSource.Create(_settings.ConnectionString);
+    }
+
+    public DatabaseProviderName Name => DatabaseProviderName.Postgres;
+    public SqlDialect Dialect => SqlDialect.Postgres;
+    public string HostLocation => CheckedSchema(_settings.HostSchema);
+    public string LocationForTenant(string tenantName) => CheckedSchema(_settings.SchemaPrefix + tenantName.Replace('-', '_'));
+
+    public async Task<DbConnection> OpenAsync(string location, CancellationToken cancellationToken = default)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SET search_path TO \"{CheckedSchema(location)}\"";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task CreateStoreAsync(string location, CancellationToken cancellationToken = default) =>
+        ExecuteAsync($"CREATE SCHEMA IF NOT EXISTS \"{CheckedSchema(location)}\"", cancellationToken);
+
+    public Task DropStoreAsync(string location, CancellationToken cancellationToken = default) =>
+        ExecuteAsync($"DROP SCHEMA IF EXISTS \"{CheckedSchema(location)}\" CASCADE", cancellationToken);
+
+    public async Task<bool> CanConnectAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await ExecuteAsync("SELECT 1", cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    // Schema names end up in SQL text, so only a safe alphabet gets through.
+    private static string CheckedSchema(string schema) =>
+        SchemaName().IsMatch(schema) ? schema : throw new ArgumentException($"Invalid schema name '{schema}'.", nameof(schema));
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex SchemaName();
+}

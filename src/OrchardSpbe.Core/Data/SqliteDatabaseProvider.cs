@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace OrchardSpbe.Data;
+
+/// <summary>One SQLite file per tenant under App_Data/Sites/&lt;tenant&gt;/, the host's list in App_Data/host.db.</summary>
+public sealed class SqliteDatabaseProvider(AppDataFolder appData) : IDatabaseProvider
+{
+    private readonly ConcurrentDictionary<string, string> _connectionStrings = new();
+
+    public DatabaseProviderName Name => DatabaseProviderName.Sqlite;
+    public SqlDialect Dialect => SqlDialect.Sqlite;
+    public string HostLocation => "host.db";
+    public string LocationForTenant(string tenantName) => Path.Combine("Sites", tenantName, "site.db");
+
+    public async Task<DbConnection> OpenAsync(string location, CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(ConnectionString(location, SqliteOpenMode.ReadWrite));
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    public async Task CreateStoreAsync(string location, CancellationToken cancellationToken = default)
+    {
+        var path = appData.Combine(location);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using var connection = new SqliteConnection(ConnectionString(location, SqliteOpenMode.ReadWriteCreate));
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // WAL lets readers and one writer work at once; it is a property of the file, set once.
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public Task DropStoreAsync(string location, CancellationToken cancellationToken = default)
+    {
+        var path = appData.Combine(location);
+        using (var connection = new SqliteConnection(ConnectionString(location, SqliteOpenMode.ReadWrite)))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            if (File.Exists(file)) File.Delete(file);
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task<bool> CanConnectAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(HostLocation, cancellationToken);
+            return true;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    private string ConnectionString(string location, SqliteOpenMode mode) =>
+        _connectionStrings.GetOrAdd(location + "|" + mode, _ => new SqliteConnectionStringBuilder
+        {
+            DataSource = appData.Combine(location),
+            Mode = mode,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString());
+}

@@ -1,0 +1,84 @@
+using System.Data.Common;
+using Dapper;
+using OrchardSpbe.Tenants;
+
+namespace OrchardSpbe.Data;
+
+/// <summary>
+/// The unit of work of one request (or one background job) against the current tenant's store:
+/// one connection, opened on first use, and at most one transaction that every store in the scope
+/// joins — so a recipe, a user and an audit entry commit or roll back together.
+/// </summary>
+public sealed class TenantSession(TenantContext tenant, IDatabaseProvider database) : IAsyncDisposable
+{
+    private DbConnection? _connection;
+    private DbTransaction? _transaction;
+
+    public SqlDialect Dialect => database.Dialect;
+
+    public async Task<DbConnection> ConnectionAsync(CancellationToken cancellationToken = default) =>
+        _connection ??= await database.OpenAsync(tenant.Shell.Record.DatabaseLocation, cancellationToken);
+
+    public DbTransaction? Transaction => _transaction;
+
+    /// <summary>Starts a transaction, or joins the one already running (only the outermost commits).</summary>
+    public async Task<SessionTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
+    {
+        if (_transaction is not null) return new SessionTransaction(this, owner: false);
+        var connection = await ConnectionAsync(cancellationToken);
+        _transaction = await connection.BeginTransactionAsync(cancellationToken);
+        return new SessionTransaction(this, owner: true);
+    }
+
+    public async Task<int> ExecuteAsync(string sql, object? parameters = null) =>
+        await (await ConnectionAsync()).ExecuteAsync(sql, parameters, _transaction);
+
+    public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null) =>
+        await (await ConnectionAsync()).QueryAsync<T>(sql, parameters, _transaction);
+
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null) =>
+        await (await ConnectionAsync()).QuerySingleOrDefaultAsync<T>(sql, parameters, _transaction);
+
+    public async Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters = null) =>
+        await (await ConnectionAsync()).ExecuteScalarAsync<T>(sql, parameters, _transaction);
+
+    internal async Task EndTransactionAsync(bool commit)
+    {
+        if (_transaction is null) return;
+        try
+        {
+            if (commit) await _transaction.CommitAsync();
+            else await _transaction.RollbackAsync();
+        }
+        finally
+        {
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await EndTransactionAsync(commit: false);
+        if (_connection is not null) await _connection.DisposeAsync();
+        _connection = null;
+    }
+}
+
+/// <summary>A transaction scope: disposing without <see cref="CommitAsync"/> rolls back.</summary>
+public sealed class SessionTransaction(TenantSession session, bool owner) : IAsyncDisposable
+{
+    private bool _completed;
+
+    public async Task CommitAsync()
+    {
+        _completed = true;
+        if (owner) await session.EndTransactionAsync(commit: true);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // An inner scope that fails leaves the outer one to roll back when the exception reaches it.
+        if (owner && !_completed) await session.EndTransactionAsync(commit: false);
+    }
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using OrchardSpbe.Audit;
+using OrchardSpbe.Data;
+using OrchardSpbe.Localization;
+using OrchardSpbe.Modules;
+using OrchardSpbe.Recipes;
+using OrchardSpbe.Security;
+using OrchardSpbe.Settings;
+using OrchardSpbe.Signals;
+using OrchardSpbe.Tenants;
+using StackExchange.Redis;
+
+namespace OrchardSpbe.Hosting;
+
+/// <summary>Adds the framework to a web application, then its modules one by one.</summary>
+public sealed class SpbeBuilder
+{
+    public const string SignInRateLimit = "sign-in";
+    public const string PublicFormRateLimit = "public-form";
+
+    private readonly WebApplicationBuilder _builder;
+    private readonly IMvcBuilder _mvc;
+
+    public SpbeBuilder(WebApplicationBuilder builder)
+    {
+        _builder = builder;
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var section = configuration.GetSection("Spbe");
+        services.Configure<SpbeOptions>(section);
+        services.Configure<RecipeOptions>(section.GetSection("Recipes"));
+        var options = section.Get<SpbeOptions>() ?? new SpbeOptions();
+        UnixTimeHandler.Register();
+
+        AddStorage(services, options);
+        AddTenancy(services);
+        AddSignals(services, options);
+        AddSecurity(services, options);
+        AddLocalization(services);
+        _mvc = services.AddControllersWithViews(mvc =>
+            {
+                mvc.Filters.Add<FeatureGateFilter>();
+                mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Strings)));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+    }
+
+    public IServiceCollection Services => _builder.Services;
+
+    /// <summary>Adds a module: its features, its services, and its controllers and views.</summary>
+    public SpbeBuilder AddModule<TModule>() where TModule : SpbeModule, new()
+    {
+        var module = new TModule();
+        Services.AddFeatures(module.Features);
+        module.ConfigureServices(Services, _builder.Configuration);
+        _mvc.AddApplicationPart(typeof(TModule).Assembly);
+        return this;
+    }
+
+    /// <summary>Adds a theme: a Razor class library holding layouts and static assets.</summary>
+    public SpbeBuilder AddTheme<TTheme>() where TTheme : class
+    {
+        _mvc.AddApplicationPart(typeof(TTheme).Assembly);
+        Services.AddSingleton(new ThemeAssets(typeof(TTheme).Assembly));
+        return this;
+    }
+
+    private static void AddStorage(IServiceCollection services, SpbeOptions options)
+    {
+        services.AddSingleton<AppDataFolder>();
+        if (options.Database.Provider == DatabaseProviderName.Postgres)
+            services.AddSingleton<IDatabaseProvider, PostgresDatabaseProvider>();
+        else
+            services.AddSingleton<IDatabaseProvider, SqliteDatabaseProvider>();
+        services.AddSingleton<DataMigration, FrameworkMigrations>();
+        services.AddScoped<TenantSession>();
+        services.AddScoped<MigrationRunner>();
+        services.AddScoped<DocumentStore>();
+        services.AddScoped<SiteSettingsStore>();
+        services.AddScoped<AuditLog>();
+    }
+
+    private static void AddTenancy(IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<HostNames>();
+        services.AddSingleton<TenantStore>();
+        services.AddSingleton<TenantRegistry>();
+        services.AddSingleton<ShellHost>();
+        services.AddSingleton<TenantScopeFactory>();
+        services.AddScoped<TenantContext>();
+        services.AddSingleton<TenantManager>();
+        services.AddSingleton<SpbeHost>();
+        services.AddSingleton<FirstRunSetup>();
+        services.AddSingleton(sp => new FeatureCatalog(sp.GetServices<FeatureDescriptor>()));
+        services.AddScoped<FeatureManager>();
+        services.AddSingleton<RecipeCatalog>();
+        services.AddSingleton<RecipeExecutor>();
+        services.AddRecipeStep<FeatureStep>();
+        services.AddRecipeStep<SettingsStep>();
+    }
+
+    private static void AddSignals(IServiceCollection services, SpbeOptions options)
+    {
+        services.AddSingleton<HostChangeApplier>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("OrchardSpbe");
+        if (string.IsNullOrWhiteSpace(options.Redis.Configuration))
+        {
+            services.AddSingleton<IChangeBus, LocalChangeBus>();
+            services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+                o.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                    new DirectoryInfo(sp.GetRequiredService<AppDataFolder>().Combine("DataProtection-Keys")),
+                    Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)));
+            return;
+        }
+        var redis = ConnectionMultiplexer.Connect(options.Redis.Configuration);
+        services.AddSingleton<IConnectionMultiplexer>(redis);
+        // One key ring for all nodes: a cookie issued by one node is valid on the others.
+        dataProtection.PersistKeysToStackExchangeRedis(redis, options.Redis.Prefix + ":data-protection-keys");
+        services.AddSingleton<RedisChangeBus>();
+        services.AddSingleton<IChangeBus>(sp => sp.GetRequiredService<RedisChangeBus>());
+        services.AddHostedService(sp => sp.GetRequiredService<RedisChangeBus>());
+    }
+
+    private static void AddSecurity(IServiceCollection services, SpbeOptions options)
+    {
+        services.AddSingleton(sp => new PermissionCatalog(sp.GetServices<Permission>()));
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddScoped<PermissionHandler>();
+        services.AddSingleton<TenantTicketFormat>();
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "X-CSRF-TOKEN";
+            o.Cookie.Name = ".spbe.antiforgery";
+        });
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, token) =>
+            {
+                var T = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                context.HttpContext.Response.Headers.RetryAfter = options.Security.SignInWindowSeconds.ToString(CultureInfo.InvariantCulture);
+                await context.HttpContext.Response.WriteAsync(T["Terlalu banyak percobaan. Silakan coba lagi beberapa saat lagi."], token);
+            };
+            limiter.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                PartitionKey(context), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.Security.SignInPermitLimit,
+                    Window = TimeSpan.FromSeconds(options.Security.SignInWindowSeconds),
+                }));
+            limiter.AddPolicy(PublicFormRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                PartitionKey(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+        });
+    }
+
+    // Limits are per tenant and client address: a busy PD cannot lock another PD's users out.
+    private static string PartitionKey(HttpContext context)
+    {
+        var tenant = context.RequestServices.GetRequiredService<TenantContext>();
+        return (tenant.HasTenant ? tenant.Name : "-") + "|" + context.Connection.RemoteIpAddress;
+    }
+
+    private static void AddLocalization(IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            CultureInfo[] cultures = [new("id-ID"), new("en-US")];
+            o.DefaultRequestCulture = new RequestCulture("id-ID");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            // Indonesian first: only an explicit choice (the language switch's cookie) changes it.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+    }
+}
+
+/// <summary>A theme assembly whose embedded wwwroot is served under /themes/&lt;assembly name&gt;/.</summary>
+public sealed record ThemeAssets(System.Reflection.Assembly Assembly);

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using OrchardSpbe.Security;
+
+namespace OrchardSpbe.Hosting;
+
+public static class WebApplicationExtensions
+{
+    public static SpbeBuilder AddOrchardSpbe(this WebApplicationBuilder builder) => new(builder);
+
+    /// <summary>The request pipeline: headers, health, tenant, static theme files, culture, auth, endpoints.</summary>
+    public static WebApplication UseOrchardSpbe(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        foreach (var theme in app.Services.GetServices<ThemeAssets>())
+        {
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new ManifestEmbeddedFileProvider(theme.Assembly, "wwwroot"),
+                RequestPath = "/themes/" + theme.Assembly.GetName().Name,
+                OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=86400",
+            });
+        }
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapControllers();
+        return app;
+    }
+
+    /// <summary>Starts every tenant (and runs the first-run setup) before the server listens.</summary>
+    public static Task StartTenantsAsync(this WebApplication app) =>
+        app.Services.GetRequiredService<SpbeHost>().StartAsync();
+}

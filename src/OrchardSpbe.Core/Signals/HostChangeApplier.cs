@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+using OrchardSpbe.Tenants;
+
+namespace OrchardSpbe.Signals;
+
+/// <summary>Applies a change on this node: re-reads the tenant from the host store and rebuilds its shell.</summary>
+public sealed class HostChangeApplier(TenantStore store, TenantRegistry registry, ShellHost shells, ILogger<HostChangeApplier> logger)
+{
+    public async Task ApplyAsync(HostChange change)
+    {
+        if (change.Kind == HostChangeKind.TenantChanged)
+        {
+            var record = await store.FindAsync(change.Tenant);
+            if (record is null) registry.Remove(change.Tenant);
+            else registry.Set(record);
+        }
+        var current = registry.Find(change.Tenant);
+        if (current is { State: TenantState.Running }) await shells.ActivateAsync(current);
+        else shells.Deactivate(change.Tenant);
+        logger.LogInformation("Applied {Change} for {ChangedTenant}", change.Kind, change.Tenant);
+    }
+}
+
+/// <summary>A single node: changes apply here and nowhere else.</summary>
+public sealed class LocalChangeBus(HostChangeApplier applier) : IChangeBus
+{
+    public Task PublishAsync(HostChange change) => applier.ApplyAsync(change);
+}

@@ -1,0 +1,73 @@
+namespace OrchardSpbe;
+
+/// <summary>The platform's configuration, bound from the "Spbe" section (appsettings.json or SPBE__* variables).</summary>
+public sealed class SpbeOptions
+{
+    /// <summary>Where tenant files live: SQLite databases, media, data-protection keys (relative to the content root).</summary>
+    public string AppData { get; set; } = "App_Data";
+
+    public DatabaseSettings Database { get; set; } = new();
+    public HostingSettings Hosting { get; set; } = new();
+    public RedisSettings Redis { get; set; } = new();
+    public SetupSettings Setup { get; set; } = new();
+    public SecuritySettings Security { get; set; } = new();
+}
+
+public enum DatabaseProviderName { Sqlite, Postgres }
+
+public sealed class DatabaseSettings
+{
+    public DatabaseProviderName Provider { get; set; } = DatabaseProviderName.Sqlite;
+
+    /// <summary>PostgreSQL: the shared database; each tenant gets its own schema in it.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>PostgreSQL: the schema that holds the host's own tables (the tenant list).</summary>
+    public string HostSchema { get; set; } = "spbe_host";
+
+    /// <summary>PostgreSQL: tenant schemas are named prefix + tenant name; tests use a prefix per run.</summary>
+    public string SchemaPrefix { get; set; } = "t_";
+}
+
+public sealed class HostingSettings
+{
+    /// <summary>The canonical domain tenants' host names are written in.</summary>
+    public string BaseDomain { get; set; } = "bekasikota.go.id";
+
+    /// <summary>A domain that stands in for <see cref="BaseDomain"/> on a developer's machine: dinkes.localhost → dinkes.bekasikota.go.id.</summary>
+    public string? LocalDomain { get; set; }
+}
+
+public sealed class RedisSettings
+{
+    /// <summary>StackExchange.Redis configuration string; empty for a single node.</summary>
+    public string? Configuration { get; set; }
+
+    /// <summary>Channel and key prefix, so several deployments (or test runs) can share one Redis.</summary>
+    public string Prefix { get; set; } = "spbe";
+}
+
+public sealed class SetupSettings
+{
+    /// <summary>Run the first-run setup (Default tenant plus sample PD tenants) when the host has no tenant.</summary>
+    public bool AutoSetup { get; set; } = true;
+    public string PortalRecipe { get; set; } = "bekasi-portal";
+    public bool SampleTenants { get; set; } = true;
+    public string SampleTenantsRecipe { get; set; } = "bekasi-sample-tenants";
+    public string AdminUserName { get; set; } = "admin";
+    public string AdminEmail { get; set; } = "admin@bekasikota.go.id";
+
+    /// <summary>The first administrator's password; when empty one is generated and printed once.</summary>
+    public string? AdminPassword { get; set; }
+}
+
+public sealed class SecuritySettings
+{
+    /// <summary>Sign-in attempts allowed per client address and tenant in one window.</summary>
+    public int SignInPermitLimit { get; set; } = 10;
+    public int SignInWindowSeconds { get; set; } = 60;
+
+    /// <summary>Failed passwords before an account is locked out, and for how long.</summary>
+    public int MaxFailedAccessAttempts { get; set; } = 5;
+    public int LockoutMinutes { get; set; } = 15;
+}
