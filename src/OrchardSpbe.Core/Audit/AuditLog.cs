@@ -15,7 +15,7 @@ public sealed class AuditLog(TenantSession session, IHttpContextAccessor http)
             VALUES (@at, @user, @action, @target, @details, @ip)
             """, new
         {
-            at = DateTimeOffset.UtcNow,
+            at = UnixTime.Now,
             user = userName ?? context?.User.FindFirstValue(ClaimTypes.Name),
             action,
             target,

@@ -5,7 +5,9 @@ namespace OrchardSpbe.Data;
 
 /// <summary>
 /// Times are stored as Unix milliseconds in a 64-bit column: the same on SQLite and PostgreSQL,
-/// sortable, and free of time-zone conversions.
+/// sortable, and free of time-zone conversions. This handler reads them back into DateTimeOffset;
+/// Dapper does not consult handlers when it binds DateTimeOffset parameters, so writers pass
+/// <see cref="UnixTime.Ms(DateTimeOffset)"/> values.
 /// </summary>
 public sealed class UnixTimeHandler : SqlMapper.TypeHandler<DateTimeOffset>
 {
@@ -15,6 +17,8 @@ public sealed class UnixTimeHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {
         if (Interlocked.Exchange(ref _registered, 1) == 1) return;
         SqlMapper.AddTypeHandler(new UnixTimeHandler());
+        // Columns are snake_case (user_name), properties PascalCase (UserName).
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
     }
 
     public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
@@ -25,4 +29,11 @@ public sealed class UnixTimeHandler : SqlMapper.TypeHandler<DateTimeOffset>
 
     public override DateTimeOffset Parse(object value) =>
         DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value));
+}
+
+public static class UnixTime
+{
+    public static long Ms(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+    public static long? Ms(DateTimeOffset? value) => value?.ToUnixTimeMilliseconds();
+    public static long Now => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 }

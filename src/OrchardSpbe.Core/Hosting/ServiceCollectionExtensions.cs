@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrchardSpbe.Data;
 using OrchardSpbe.Modules;
 using OrchardSpbe.Recipes;
@@ -30,7 +29,7 @@ public static class ServiceCollectionExtensions
 
     public static IServiceCollection AddFeatures(this IServiceCollection services, IEnumerable<FeatureDescriptor> features)
     {
-        foreach (var feature in features) services.TryAddEnumerable(ServiceDescriptor.Singleton(feature));
+        foreach (var feature in features) services.AddSingleton(feature);
         return services;
     }
 }

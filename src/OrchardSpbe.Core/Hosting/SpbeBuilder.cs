@@ -110,6 +110,7 @@ public sealed class SpbeBuilder
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton(sp => new FeatureCatalog(sp.GetServices<FeatureDescriptor>()));
         services.AddScoped<FeatureManager>();
+        services.AddScoped<AdminMenuBuilder>();
         services.AddSingleton<RecipeCatalog>();
         services.AddSingleton<RecipeExecutor>();
         services.AddRecipeStep<FeatureStep>();

@@ -40,7 +40,7 @@ public sealed class FeatureManager(
         foreach (var id in toEnable)
         {
             await session.ExecuteAsync("INSERT INTO spbe_features (feature_id, enabled_utc) VALUES (@id, @now)",
-                new { id, now = DateTimeOffset.UtcNow });
+                new { id, now = UnixTime.Now });
         }
         await migrations.RunAsync(toEnable);
         await transaction.CommitAsync();

@@ -23,7 +23,8 @@ public sealed class RecipeCatalog(IOptions<RecipeOptions> options)
                     (string?)root["name"] ?? Path.GetFileNameWithoutExtension(file),
                     (string?)root["displayName"] ?? "",
                     (string?)root["description"] ?? "",
-                    (bool?)root["isSetupRecipe"] ?? false));
+                    (bool?)root["isSetupRecipe"] ?? false,
+                    (bool?)root["isTenantRecipe"] ?? false));
             }
             catch (JsonException)
             {
@@ -44,7 +45,8 @@ public sealed class RecipeCatalog(IOptions<RecipeOptions> options)
         name.Length is > 0 and <= 80 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }
 
-public sealed record RecipeInfo(string Name, string DisplayName, string Description, bool IsSetupRecipe);
+/// <summary>A recipe's header. Setup recipes run once when a tenant is created; tenant recipes are offered on the create form.</summary>
+public sealed record RecipeInfo(string Name, string DisplayName, string Description, bool IsSetupRecipe, bool IsTenantRecipe);
 
 public sealed class RecipeOptions
 {

@@ -110,7 +110,7 @@ public sealed partial class RecipeExecutor(
                     if (child is not null && Substitute(child, parameters) is { } missingInObject) return missingInObject;
                 return null;
             case JsonArray arr:
-                foreach (var child in arr)
+                foreach (var child in arr.ToList())
                     if (child is not null && Substitute(child, parameters) is { } missingInArray) return missingInArray;
                 return null;
             case JsonValue value when value.TryGetValue<string>(out var text) && text.Contains("{{"):

@@ -70,7 +70,9 @@ public sealed partial class TenantManager(
         if (!setup.Succeeded)
         {
             await RemoveEverywhereAsync(record);
-            return TenantResult.Fail("Recipe", setup.Error!);
+            // A password the policy refuses is the form's fault, not the recipe's: show it by the field.
+            var field = setup.Field?.EndsWith(".password", StringComparison.Ordinal) == true ? "AdminPassword" : "Recipe";
+            return TenantResult.Fail(field, setup.Error!);
         }
         var running = record with { State = TenantState.Running, ModifiedUtc = DateTimeOffset.UtcNow };
         await store.UpdateAsync(running);

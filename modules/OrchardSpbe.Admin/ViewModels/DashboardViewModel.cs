@@ -1,0 +1,17 @@
+using OrchardSpbe.Audit;
+using OrchardSpbe.Modules;
+using OrchardSpbe.Settings;
+using OrchardSpbe.Tenants;
+
+namespace OrchardSpbe.Admin.ViewModels;
+
+public sealed class DashboardViewModel
+{
+    public required TenantRecord Tenant { get; init; }
+    public required SiteSettings Settings { get; init; }
+    public required IReadOnlyList<FeatureDescriptor> EnabledFeatures { get; init; }
+    public required IReadOnlyList<AuditEntry> RecentActivity { get; init; }
+
+    /// <summary>On the city portal only: how many tenants are in each state.</summary>
+    public IReadOnlyDictionary<TenantState, int>? TenantCounts { get; init; }
+}

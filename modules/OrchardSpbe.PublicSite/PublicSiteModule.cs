@@ -1,0 +1,8 @@
+using OrchardSpbe.Modules;
+
+namespace OrchardSpbe.PublicSite;
+
+public sealed class PublicSiteModule : SpbeModule
+{
+    public override IEnumerable<FeatureDescriptor> Features => [Manifest.PublicSite];
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using OrchardSpbe.Audit;
+using OrchardSpbe.Modules;
+using OrchardSpbe.Security;
+
+namespace OrchardSpbe.Tenants.Controllers;
+
+/// <summary>
+/// The same operations as the admin screens, for automation. Signed in with the portal's cookie;
+/// changes need the antiforgery token (GET /api/antiforgery) in the X-CSRF-TOKEN header.
+/// Errors are 400 validation problems keyed by field, with messages in the UI language.
+/// </summary>
+[ApiController]
+[RequireFeature(Manifest.FeatureId)]
+[RequirePermission("ManageTenants")]
+[Route("api/tenants")]
+public sealed class TenantsApiController(TenantRegistry registry, TenantManager manager, AuditLog audit) : ControllerBase
+{
+    [HttpGet("")]
+    public IEnumerable<TenantDto> List() => registry.All.OrderBy(t => t.Name).Select(TenantDto.From);
+
+    [HttpGet("{name}")]
+    public ActionResult<TenantDto> Get(string name) => registry.Find(name) is { } tenant ? TenantDto.From(tenant) : NotFound();
+
+    [HttpPost("")]
+    public async Task<IActionResult> Create([FromBody] CreateTenantRequest request)
+    {
+        var result = await manager.CreateAsync(request);
+        if (!result.Succeeded) return Invalid(result);
+        await audit.RecordAsync("tenant.created", result.Tenant!.Name, string.Join(", ", result.Tenant.Hosts));
+        return CreatedAtAction(nameof(Get), new { name = result.Tenant.Name }, TenantDto.From(result.Tenant));
+    }
+
+    [HttpPut("{name}")]
+    public async Task<IActionResult> Update(string name, [FromBody] UpdateTenantRequest request)
+    {
+        if (registry.Find(name) is null) return NotFound();
+        return await RespondAsync(await manager.UpdateAsync(name, request), "tenant.updated");
+    }
+
+    [HttpPost("{name}/disable")]
+    public async Task<IActionResult> Disable(string name) =>
+        registry.Find(name) is null ? NotFound() : await RespondAsync(await manager.DisableAsync(name), "tenant.disabled");
+
+    [HttpPost("{name}/enable")]
+    public async Task<IActionResult> Enable(string name) =>
+        registry.Find(name) is null ? NotFound() : await RespondAsync(await manager.EnableAsync(name), "tenant.enabled");
+
+    [HttpDelete("{name}")]
+    public async Task<IActionResult> Delete(string name)
+    {
+        if (registry.Find(name) is null) return NotFound();
+        var result = await manager.DeleteAsync(name);
+        if (!result.Succeeded) return Invalid(result);
+        await audit.RecordAsync("tenant.deleted", name);
+        return NoContent();
+    }
+
+    private async Task<IActionResult> RespondAsync(TenantResult result, string action)
+    {
+        if (!result.Succeeded) return Invalid(result);
+        await audit.RecordAsync(action, result.Tenant!.Name);
+        return Ok(TenantDto.From(result.Tenant));
+    }
+
+    private IActionResult Invalid(TenantResult result)
+    {
+        foreach (var (field, message) in result.Errors) ModelState.AddModelError(field, message);
+        return ValidationProblem(ModelState);
+    }
+}
+
+public sealed record TenantDto(string Name, string DisplayName, string? Category, IReadOnlyList<string> Hosts, string? UrlPrefix, string State, string RecipeName)
+{
+    public static TenantDto From(TenantRecord t) => new(t.Name, t.DisplayName, t.Category, t.Hosts, t.UrlPrefix, t.State.ToString(), t.RecipeName);
+}

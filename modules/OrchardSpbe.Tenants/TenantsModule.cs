@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrchardSpbe.Hosting;
+using OrchardSpbe.Modules;
+using OrchardSpbe.Tenants.Recipes;
+
+namespace OrchardSpbe.Tenants;
+
+public sealed class TenantsModule : SpbeModule
+{
+    public override IEnumerable<FeatureDescriptor> Features => [Manifest.Tenants];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPermissions(Permissions.ManageTenants);
+        services.AddRecipeStep<TenantsStep>();
+        services.AddAdminMenu(new AdminMenuItem
+        {
+            Text = "Tenant", Url = "/admin/tenants", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageTenants.Name, Order = 10,
+        });
+    }
+}

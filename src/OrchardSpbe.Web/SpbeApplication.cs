@@ -1,0 +1,37 @@
+using OrchardSpbe.Admin;
+using OrchardSpbe.Hosting;
+using OrchardSpbe.PublicSite;
+using OrchardSpbe.Tenants;
+using OrchardSpbe.Themes.Admin;
+using OrchardSpbe.Themes.Site;
+using OrchardSpbe.Users;
+
+namespace OrchardSpbe.Web;
+
+/// <summary>The platform as one application: the framework, its modules and themes, and the pipeline.</summary>
+public static class SpbeApplication
+{
+    /// <summary>Builds and starts every tenant; the caller runs it. Tests and benchmarks use this too.</summary>
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+
+        builder.AddOrchardSpbe()
+            .AddModule<UsersModule>()
+            .AddModule<AdminModule>()
+            .AddModule<TenantsModule>()
+            .AddModule<PublicSiteModule>()
+            .AddTheme<AdminTheme>()
+            .AddTheme<SiteTheme>();
+
+        var app = builder.Build();
+        app.UseOrchardSpbe();
+        await app.StartTenantsAsync();
+        return app;
+    }
+}
