@@ -12,7 +12,8 @@ namespace OrchardSpbe.Web;
 public static class SpbeApplication
 {
     /// <summary>Builds and starts every tenant; the caller runs it. Tests and benchmarks use this too.</summary>
-    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="extend">Adds further modules (tests add a demo module with dependent features).</param>
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null, Action<SpbeBuilder>? extend = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -21,13 +22,14 @@ public static class SpbeApplication
         });
         configure?.Invoke(builder);
 
-        builder.AddOrchardSpbe()
+        var spbe = builder.AddOrchardSpbe()
             .AddModule<UsersModule>()
             .AddModule<AdminModule>()
             .AddModule<TenantsModule>()
             .AddModule<PublicSiteModule>()
             .AddTheme<AdminTheme>()
             .AddTheme<SiteTheme>();
+        extend?.Invoke(spbe);
 
         var app = builder.Build();
         app.UseOrchardSpbe();

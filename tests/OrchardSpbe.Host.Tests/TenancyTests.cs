@@ -1,0 +1,103 @@
+using System.Net;
+using OrchardSpbe.Tenants;
+
+namespace OrchardSpbe.Host.Tests;
+
+/// <summary>Visitors reach the portal and PD sites by host name; nothing else answers. Runs on SQLite and PostgreSQL.</summary>
+public abstract class TenancyTests(SiteFixture fixture)
+{
+    private TestSite Site => fixture.Site;
+
+    [Fact]
+    public async Task A_visitor_reaches_the_portal_and_a_pd_site_by_its_host_name_with_or_without_www()
+    {
+        var name = "dinkes" + Suffix();
+        await Site.CreateTenantAsync(name, "Dinas Kesehatan " + name);
+        using var visitor = Site.NewVisitor();
+
+        var portal = await visitor.OpenAsync(Site.Url(null));
+        Assert.Equal(HttpStatusCode.OK, portal.Status);
+        Assert.Equal("Pemerintah Kota Bekasi", portal.Heading);
+        var link = portal.Document.QuerySelector($"a[data-tenant='{name}']");
+        Assert.NotNull(link);
+        Assert.Equal(Site.Url(name).ToString(), link!.GetAttribute("href"));
+
+        var pd = await visitor.OpenAsync(Site.Url(name));
+        Assert.Equal(HttpStatusCode.OK, pd.Status);
+        Assert.Equal("Dinas Kesehatan " + name, pd.Heading);
+
+        var www = await visitor.OpenAsync(Site.Url("www." + name));
+        Assert.Equal(HttpStatusCode.OK, www.Status);
+        Assert.Equal("Dinas Kesehatan " + name, www.Heading);
+    }
+
+    [Theory]
+    [InlineData("tidakada")]
+    [InlineData("www.tidakada")]
+    [InlineData("bekasikota.go.id.evil")]
+    public async Task An_unknown_host_gets_a_plain_404_and_never_the_city_portal(string label)
+    {
+        using var visitor = Site.NewVisitor();
+        var response = await visitor.GetAsync(Site.Url(label));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("Pemerintah Kota Bekasi", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_forged_host_header_reaches_no_tenant()
+    {
+        using var visitor = Site.NewVisitor();
+        foreach (var host in new[] { "evil.example", "localhost.evil.example", "bekasikota.go.id.evil.example", "127.0.0.1", "*.localhost", "-.localhost" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{Site.Port}/admin/login"));
+            request.Headers.TryAddWithoutValidation("Host", host);
+            using var response = await visitor.SendAsync(request);
+            Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"{host} → {response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task A_disabled_pd_site_answers_503_with_a_short_page_and_serves_again_once_enabled()
+    {
+        var name = "dishub" + Suffix();
+        await Site.CreateTenantAsync(name, "Dinas Perhubungan");
+        var manager = Site.Services.GetService(typeof(TenantManager)) as TenantManager;
+        using var visitor = Site.NewVisitor();
+
+        Assert.True((await manager!.DisableAsync(name)).Succeeded);
+        var disabled = await visitor.GetAsync(Site.Url(name));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, disabled.StatusCode);
+        Assert.Contains("sedang tidak tersedia", await disabled.Content.ReadAsStringAsync());
+        var portal = await visitor.OpenAsync(Site.Url(null));
+        Assert.Null(portal.Document.QuerySelector($"a[data-tenant='{name}']"));
+
+        Assert.True((await manager.EnableAsync(name)).Succeeded);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(Site.Url(name))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_reports_the_database_reachable()
+    {
+        using var visitor = Site.NewVisitor();
+        var ready = await visitor.GetAsync(new Uri($"http://127.0.0.1:{Site.Port}/health"));
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(new Uri($"http://127.0.0.1:{Site.Port}/health/live"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_response_carries_the_security_headers()
+    {
+        using var visitor = Site.NewVisitor();
+        var response = await visitor.GetAsync(Site.Url(null));
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    internal static string Suffix() => Guid.NewGuid().ToString("N")[..6];
+}
+
+public sealed class TenancyOnSqlite(SqliteSite fixture) : TenancyTests(fixture), IClassFixture<SqliteSite>;
+
+public sealed class TenancyOnPostgres(PostgresSite fixture) : TenancyTests(fixture), IClassFixture<PostgresSite>;
