@@ -34,6 +34,7 @@ public sealed class UsersModule : SpbeModule
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
         services.AddScoped<RoleStore>();
+        services.AddScoped<UserDirectory>();
         services.AddScoped<IRolePermissionSource>(sp => sp.GetRequiredService<RoleStore>());
 
         services.ConfigureApplicationCookie(cookie =>

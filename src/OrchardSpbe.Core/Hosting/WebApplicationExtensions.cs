@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using OrchardSpbe.Security;
 
 namespace OrchardSpbe.Hosting;
@@ -18,6 +19,8 @@ public static class WebApplicationExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.UseMiddleware<TenantResolutionMiddleware>();
+        // Inside the tenant's logging scope, so a failure is logged with the tenant that had it.
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorPage.WriteAsync });
         foreach (var theme in app.Services.GetServices<ThemeAssets>())
         {
             app.UseStaticFiles(new StaticFileOptions
