@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace OrchardSpbe.Bench;
+
+/// <summary>
+/// HTTP to the child host as a browser would address it (http://dinkes.localhost:port/). HttpClient
+/// does not resolve *.localhost, so every connection goes to 127.0.0.1 and the name stays in the Host header.
+/// </summary>
+public sealed class SiteHttp : IDisposable
+{
+    private readonly int _port;
+
+    public SiteHttp(int port)
+    {
+        _port = port;
+        var handler = new SocketsHttpHandler
+        {
+            CookieContainer = new CookieContainer(),
+            AllowAutoRedirect = false,
+            ConnectCallback = async (context, token) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), token);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        Http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public HttpClient Http { get; }
+
+    /// <summary>The Host header value a visitor of this tenant sends (the portal when <paramref name="tenant"/> is null).</summary>
+    public string HostHeader(string? tenant) => $"{(tenant is null ? "" : tenant + ".")}localhost:{_port}";
+
+    public Uri Url(string? tenant, string path = "/") => new($"http://{HostHeader(tenant)}{path}");
+
+    /// <summary>GET with the whole body read; the time is what a visitor waits for the page.</summary>
+    public async Task<TimeSpan> TimedGetAsync(Uri url)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await Http.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+        clock.Stop();
+        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}");
+        return clock.Elapsed;
+    }
+
+    public void Dispose() => Http.Dispose();
+}
