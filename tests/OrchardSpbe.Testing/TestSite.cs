@@ -72,6 +72,8 @@ public sealed class TestSite : IAsyncDisposable
             ["Spbe:Setup:AdminPassword"] = TestEnvironment.AdminPassword,
             ["Spbe:Setup:SampleTenants"] = options.SampleTenants ? "true" : "false",
             ["Spbe:Database:Provider"] = options.Provider.ToString(),
+            // Every test signs in from 127.0.0.1; the limit itself is tested with a strict site of its own.
+            ["Spbe:Security:SignInPermitLimit"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:Console:FormatterName"] = "simple",
         };
