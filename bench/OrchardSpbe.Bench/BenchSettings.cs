@@ -2,7 +2,8 @@ namespace OrchardSpbe.Bench;
 
 /// <summary>
 /// What one run measures and where: --tenants 120 --starts 3 --creations 5 --wrk-seconds 10
-/// --settle-seconds 5 --out DIR --host-dll PATH. Small values keep development runs short.
+/// --wrk-warmup-seconds 15 --wrk-rounds 2 --settle-seconds 5 --out DIR --host-dll PATH.
+/// Small values keep development runs short.
 /// </summary>
 public sealed record BenchSettings
 {
@@ -13,6 +14,8 @@ public sealed record BenchSettings
     public int Starts { get; init; } = 3;
     public int Creations { get; init; } = 5;
     public int WrkSeconds { get; init; } = 10;
+    public int WrkWarmupSeconds { get; init; } = 15;
+    public int WrkRounds { get; init; } = 2;
     public int WrkThreads { get; init; } = 2;
     public int WrkConnections { get; init; } = 32;
     public int SettleSeconds { get; init; } = 5;
@@ -39,6 +42,8 @@ public sealed record BenchSettings
             Starts = Int("starts", 3),
             Creations = Int("creations", 5),
             WrkSeconds = Int("wrk-seconds", 10),
+            WrkWarmupSeconds = Int("wrk-warmup-seconds", 15),
+            WrkRounds = Int("wrk-rounds", 2),
             WrkThreads = Int("wrk-threads", 2),
             WrkConnections = Int("wrk-connections", 32),
             SettleSeconds = Int("settle-seconds", 5),
@@ -47,7 +52,8 @@ public sealed record BenchSettings
             HostDll = Path.GetFullPath(values.GetValueOrDefault("host-dll")
                 ?? Path.Combine(repo, "src", "OrchardSpbe.Web", "bin", "Release", "net10.0", "OrchardSpbe.Web.dll")),
         };
-        if (settings.Tenants < 2 || settings.Starts < 1) throw new ArgumentException("Need --tenants >= 2 and --starts >= 1.");
+        if (settings.Tenants < 2 || settings.Starts < 1 || settings.WrkRounds < 1)
+            throw new ArgumentException("Need --tenants >= 2, --starts >= 1 and --wrk-rounds >= 1.");
         if (!File.Exists(settings.HostDll)) throw new FileNotFoundException("Host not built (run bench/run.sh).", settings.HostDll);
         return settings;
     }

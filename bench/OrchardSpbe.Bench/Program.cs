@@ -86,17 +86,35 @@ if (extra.Count > 0)
 
 var wrkTenant = seeded.Any(s => s.Name == settings.WrkTenant) ? settings.WrkTenant : seeded[0].Name;
 Step($"Throughput: anonymous {wrkTenant} home vs bare Kestrel serving the same bytes " +
-     $"(wrk -t{settings.WrkThreads} -c{settings.WrkConnections} -d{settings.WrkSeconds}s)");
+     $"(wrk -t{settings.WrkThreads} -c{settings.WrkConnections} -d{settings.WrkSeconds}s, best of {settings.WrkRounds})");
 using var page = await http.Http.GetAsync(http.Url(wrkTenant));
 var body = await page.Content.ReadAsByteArrayAsync();
 var contentType = page.Content.Headers.ContentType!.ToString();
 Console.WriteLine($"  page: {body.Length} bytes, {contentType}");
-var spbe = await WrkAsync($"http://127.0.0.1:{host.Port}/", http.HostHeader(wrkTenant));
 var (bareApp, bareUrl) = await BareServer.StartAsync(body, contentType);
-WrkResult bare;
-await using (bareApp) bare = await WrkAsync(bareUrl, new Uri(bareUrl).Authority);
-Console.WriteLine($"  OrchardSpbe {spbe.RequestsPerSecond:F0} req/s ({spbe.Latency}){(spbe.Errors is null ? "" : "  " + spbe.Errors)}");
-Console.WriteLine($"  bare        {bare.RequestsPerSecond:F0} req/s ({bare.Latency}){(bare.Errors is null ? "" : "  " + bare.Errors)}");
+WrkResult spbe, bare;
+await using (bareApp)
+{
+    Task<WrkResult> HitSpbe(int seconds) => WrkResult.RunAsync(settings, $"http://127.0.0.1:{host.Port}/", http.HostHeader(wrkTenant), seconds);
+    Task<WrkResult> HitBare(int seconds) => WrkResult.RunAsync(settings, bareUrl, new Uri(bareUrl).Authority, seconds);
+    // The host's throughput climbs for ~10 s after start (tiered JIT, PGO, GC sizing): warm both first.
+    await HitSpbe(settings.WrkWarmupSeconds);
+    await HitBare(settings.WrkWarmupSeconds);
+    // Alternating rounds, best of each: other work on the machine then hurts both alike, and the
+    // least disturbed round is the closest to what each server can do.
+    var spbeRounds = new List<WrkResult>();
+    var bareRounds = new List<WrkResult>();
+    for (var round = 1; round <= settings.WrkRounds; round++)
+    {
+        spbeRounds.Add(await HitSpbe(settings.WrkSeconds));
+        bareRounds.Add(await HitBare(settings.WrkSeconds));
+        Console.WriteLine($"  round {round}: OrchardSpbe {spbeRounds[^1].RequestsPerSecond:F0} req/s, bare {bareRounds[^1].RequestsPerSecond:F0} req/s");
+    }
+    spbe = spbeRounds.MaxBy(r => r.RequestsPerSecond)!;
+    bare = bareRounds.MaxBy(r => r.RequestsPerSecond)!;
+}
+Console.WriteLine($"  best OrchardSpbe {spbe.RequestsPerSecond:F0} req/s ({spbe.Latency}){(spbe.Errors is null ? "" : "  " + spbe.Errors)}");
+Console.WriteLine($"  best bare        {bare.RequestsPerSecond:F0} req/s ({bare.Latency}){(bare.Errors is null ? "" : "  " + bare.Errors)}");
 report.Check("PD home req/s ÷ bare Kestrel req/s", spbe.RequestsPerSecond / bare.RequestsPerSecond, "", ">=", 0.6);
 
 report.Print(Console.Out);
@@ -111,11 +129,4 @@ async Task<ProcMemory> SettledMemoryAsync(int pid)
 {
     await Task.Delay(TimeSpan.FromSeconds(settings.SettleSeconds));
     return ProcMemory.Read(pid);
-}
-
-// A short unmeasured run first, so both servers are measured with tier-1 JIT code and warm connections.
-async Task<WrkResult> WrkAsync(string url, string hostHeader)
-{
-    await WrkResult.RunAsync(settings, url, hostHeader, seconds: 2);
-    return await WrkResult.RunAsync(settings, url, hostHeader, settings.WrkSeconds);
 }

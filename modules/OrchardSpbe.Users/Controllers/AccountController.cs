@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrchardSpbe.Audit;
 using OrchardSpbe.Hosting;
@@ -22,6 +23,7 @@ public sealed class AccountController(
     UserManager<SpbeUser> users,
     AuditLog audit,
     IOptions<SpbeOptions> options,
+    ILogger<AccountController> logger,
     IStringLocalizer<Strings> T) : Controller
 {
     [HttpGet("admin/login")]
@@ -49,6 +51,8 @@ public sealed class AccountController(
             : result.IsNotAllowed ? T["Akun ini dinonaktifkan. Hubungi administrator situs."]
             : T["Nama pengguna atau kata sandi salah."]);
         await audit.RecordAsync("user.sign-in-failed", model.UserName.Trim(), userName: model.UserName.Trim());
+        logger.LogWarning("Sign-in failed for {UserName} from {ClientIp}: {Outcome}", model.UserName.Trim(),
+            HttpContext.Connection.RemoteIpAddress, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "disabled" : "wrong credentials");
         return View(model);
     }
 
