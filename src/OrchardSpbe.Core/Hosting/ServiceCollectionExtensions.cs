@@ -12,6 +12,9 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddDataMigration<T>(this IServiceCollection services) where T : DataMigration =>
         services.AddSingleton<DataMigration, T>();
 
+    public static IServiceCollection AddBackgroundTask<T>(this IServiceCollection services) where T : class, Background.IBackgroundTask =>
+        services.AddSingleton<Background.IBackgroundTask, T>();
+
     public static IServiceCollection AddRecipeStep<T>(this IServiceCollection services) where T : class, IRecipeStep =>
         services.AddSingleton<IRecipeStep, T>();
 

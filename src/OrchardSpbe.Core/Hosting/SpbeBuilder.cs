@@ -14,6 +14,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using OrchardSpbe.Audit;
+using OrchardSpbe.Background;
 using OrchardSpbe.Data;
 using OrchardSpbe.Localization;
 using OrchardSpbe.Modules;
@@ -43,6 +44,7 @@ public sealed class SpbeBuilder
         var section = configuration.GetSection("Spbe");
         services.Configure<SpbeOptions>(section);
         services.Configure<RecipeOptions>(section.GetSection("Recipes"));
+        services.Configure<BackgroundOptions>(section.GetSection("Background"));
         var options = section.Get<SpbeOptions>() ?? new SpbeOptions();
         UnixTimeHandler.Register();
 
@@ -59,6 +61,7 @@ public sealed class SpbeBuilder
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Strings)));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHostedService<BackgroundTaskScheduler>();
     }
 
     public IServiceCollection Services => _builder.Services;
