@@ -42,8 +42,16 @@ HostProcess? last = null;
 for (var i = 1; i <= settings.Starts; i++)
 {
     var started = HostProcess.Start(settings, appData, Path.Combine(settings.OutDir, $"host-{settings.Tenants}-start{i}.log"));
-    using (var probe = new SiteHttp(started.Port))
+    try
+    {
+        using var probe = new SiteHttp(started.Port);
         startMs.Add((await started.WaitForPortalAsync(probe, startTimeout)).TotalMilliseconds);
+    }
+    catch
+    {
+        await started.DisposeAsync(); // never leave a host running behind a failed run
+        throw;
+    }
     Console.WriteLine($"  start {i}: {startMs[^1]:F0} ms");
     if (i < settings.Starts) await started.DisposeAsync();
     else last = started;

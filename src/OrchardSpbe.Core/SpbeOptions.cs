@@ -36,6 +36,12 @@ public sealed class HostingSettings
 
     /// <summary>A domain that stands in for <see cref="BaseDomain"/> on a developer's machine: dinkes.localhost → dinkes.bekasikota.go.id.</summary>
     public string? LocalDomain { get; set; }
+
+    /// <summary>
+    /// Behind a reverse proxy (nginx in the city data centre): take the client address and scheme from
+    /// X-Forwarded-For/-Proto sent by these proxy addresses, so rate limits and audit see the real client.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
 }
 
 public sealed class RedisSettings

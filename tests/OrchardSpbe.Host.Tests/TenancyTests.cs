@@ -95,6 +95,70 @@ public abstract class TenancyTests(SiteFixture fixture)
         Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
     }
 
+    [Fact]
+    public async Task A_tenant_with_only_a_url_prefix_is_served_under_the_portals_host_with_its_own_admin()
+    {
+        var prefix = "pfx" + Suffix();
+        var result = await Manager.CreateAsync(new CreateTenantRequest
+        {
+            Name = prefix, DisplayName = "Kelurahan Margajaya", UrlPrefix = prefix, AdminUserName = "admin",
+            AdminEmail = $"admin@{prefix}.bekasikota.go.id", AdminPassword = TestEnvironment.AdminPassword,
+        });
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Values));
+        using var visitor = Site.NewVisitor();
+
+        var home = await visitor.OpenAsync(Site.Url(null, $"/{prefix}/"));
+        Assert.Equal("Kelurahan Margajaya", home.Heading);
+        Assert.Equal($"/{prefix}/themes/OrchardSpbe.Themes.Site/site.css", home.Document.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"));
+        Assert.Equal("Pemerintah Kota Bekasi", (await visitor.OpenAsync(Site.Url(null))).Heading);
+
+        var dashboard = await visitor.SignInAsync(Site.Url(null, $"/{prefix}/"), "admin", TestEnvironment.AdminPassword);
+        Assert.StartsWith("Dasbor", dashboard.Heading);
+        Assert.Equal($"/{prefix}/admin", dashboard.Url.AbsolutePath);
+        // Signed in under the prefix, not on the portal itself.
+        Assert.Equal(HttpStatusCode.Redirect, (await visitor.GetAsync(Site.Url(null, "/admin"))).StatusCode);
+        // And unknown hosts still do not reach it.
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(Site.Url("tidakada", $"/{prefix}/"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wildcard_host_serves_every_subdomain_beneath_it_while_exact_hosts_win()
+    {
+        var name = "wild" + Suffix();
+        var result = await Manager.CreateAsync(new CreateTenantRequest
+        {
+            Name = name, DisplayName = "Kelurahan (semua)", Hosts = [$"*.{name}.bekasikota.go.id"], AdminUserName = "admin",
+            AdminEmail = $"admin@{name}.bekasikota.go.id", AdminPassword = TestEnvironment.AdminPassword,
+        });
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Values));
+        var exact = "exact" + Suffix();
+        await Manager.CreateAsync(new CreateTenantRequest
+        {
+            Name = exact, DisplayName = "Kelurahan Khusus", Hosts = [$"khusus.{name}.bekasikota.go.id"], AdminUserName = "admin",
+            AdminEmail = $"admin@{exact}.bekasikota.go.id", AdminPassword = TestEnvironment.AdminPassword,
+        });
+        using var visitor = Site.NewVisitor();
+        Assert.Equal("Kelurahan (semua)", (await visitor.OpenAsync(Site.Url($"kel-a.{name}"))).Heading);
+        Assert.Equal("Kelurahan (semua)", (await visitor.OpenAsync(Site.Url($"kel-b.{name}"))).Heading);
+        Assert.Equal("Kelurahan Khusus", (await visitor.OpenAsync(Site.Url($"khusus.{name}"))).Heading);
+    }
+
+    [Fact]
+    public async Task Changing_a_tenants_host_name_moves_the_site_at_once()
+    {
+        var name = "move" + Suffix();
+        await Site.CreateTenantAsync(name, "Dinas Lama");
+        var result = await Manager.UpdateAsync(name, new UpdateTenantRequest { DisplayName = "Dinas Baru", Category = "Dinas", Hosts = [$"baru-{name}.bekasikota.go.id"] });
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Values));
+        using var visitor = Site.NewVisitor();
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(Site.Url(name))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(Site.Url("baru-" + name))).StatusCode);
+        var portal = await visitor.OpenAsync(Site.Url(null));
+        Assert.Equal("Dinas Baru", portal.Document.QuerySelector($"a[data-tenant='{name}']")!.TextContent);
+    }
+
+    private TenantManager Manager => (TenantManager)Site.Services.GetService(typeof(TenantManager))!;
+
     internal static string Suffix() => Guid.NewGuid().ToString("N")[..6];
 }
 

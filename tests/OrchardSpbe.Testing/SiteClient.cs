@@ -74,7 +74,7 @@ public sealed class SiteClient : IDisposable
 
     /// <summary>Signs in on a tenant's admin; returns the page the sign-in led to.</summary>
     public Task<Page> SignInAsync(Uri siteRoot, string userName, string password) =>
-        SubmitAsync(new Uri(siteRoot, "/admin/login"), "form", new Dictionary<string, string>
+        SubmitAsync(new Uri(siteRoot, "admin/login"), "form", new Dictionary<string, string>
         {
             ["UserName"] = userName,
             ["Password"] = password,
