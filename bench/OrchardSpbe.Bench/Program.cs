@@ -126,7 +126,7 @@ Console.WriteLine($"  best bare        {bare.RequestsPerSecond:F0} req/s ({bare.
 report.Check("PD home req/s ÷ bare Kestrel req/s", spbe.RequestsPerSecond / bare.RequestsPerSecond, "", ">=", 0.6);
 
 report.Print(Console.Out);
-Console.WriteLine($"Host logs and data: {settings.OutDir}");
+Console.WriteLine($"Load average at the end: {Machine.LoadAverage}. Host logs and data: {settings.OutDir}");
 return 0;
 
 void Step(string title) => Console.WriteLine($"\n== {title}");

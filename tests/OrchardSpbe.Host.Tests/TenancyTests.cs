@@ -157,6 +157,33 @@ public abstract class TenancyTests(SiteFixture fixture)
         Assert.Equal("Dinas Baru", portal.Document.QuerySelector($"a[data-tenant='{name}']")!.TextContent);
     }
 
+    [Fact]
+    public async Task Cached_public_pages_change_as_soon_as_the_site_or_the_list_of_sites_changes()
+    {
+        using var visitor = Site.NewVisitor();
+        var name = "cache" + Suffix();
+        var before = await visitor.OpenAsync(Site.Url(null));
+        Assert.Null(before.Document.QuerySelector($"a[data-tenant='{name}']"));
+
+        await Site.CreateTenantAsync(name, "Dinas Sebelum");
+        Assert.Equal("Dinas Sebelum", (await visitor.OpenAsync(Site.Url(null))).Document.QuerySelector($"a[data-tenant='{name}']")?.TextContent);
+        Assert.Equal("Dinas Sebelum", (await visitor.OpenAsync(Site.Url(name))).Heading);
+
+        await Manager.UpdateAsync(name, new UpdateTenantRequest { DisplayName = "Dinas Sesudah", Hosts = [$"{name}.bekasikota.go.id"] });
+        Assert.Equal("Dinas Sesudah", (await visitor.OpenAsync(Site.Url(null))).Document.QuerySelector($"a[data-tenant='{name}']")?.TextContent);
+
+        await Manager.DisableAsync(name);
+        Assert.Null((await visitor.OpenAsync(Site.Url(null))).Document.QuerySelector($"a[data-tenant='{name}']"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await visitor.GetAsync(Site.Url(name))).StatusCode);
+
+        // The English page is cached apart from the Indonesian one.
+        await Manager.EnableAsync(name);
+        var english = await visitor.OpenAsync(Site.Url(null, "/culture/en?returnUrl=%2F"));
+        Assert.Equal("Directory of government unit sites", english.Document.QuerySelector("#directory-heading")!.TextContent);
+        using var other = Site.NewVisitor();
+        Assert.Equal("Direktori situs perangkat daerah", (await other.OpenAsync(Site.Url(null))).Document.QuerySelector("#directory-heading")!.TextContent);
+    }
+
     private TenantManager Manager => (TenantManager)Site.Services.GetService(typeof(TenantManager))!;
 
     internal static string Suffix() => Guid.NewGuid().ToString("N")[..6];

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using OrchardSpbe.Hosting;
 using OrchardSpbe.Modules;
 using OrchardSpbe.PublicSite.ViewModels;
 using OrchardSpbe.Tenants;
@@ -15,6 +17,7 @@ public sealed class HomeController(TenantContext tenant, TenantRegistry registry
     private static readonly string[] CategoryOrder = ["Sekretariat", "Inspektorat", "Dinas", "Badan", "Kecamatan", "Kelurahan", "Lainnya"];
 
     [HttpGet("")]
+    [OutputCache(PolicyName = AnonymousPageCachePolicy.Name)]
     public IActionResult Index()
     {
         Response.Headers.CacheControl = "public, max-age=30";

@@ -62,6 +62,7 @@ public sealed class SpbeBuilder
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Strings)));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<BackgroundTaskScheduler>();
+        services.AddOutputCache(cache => cache.AddPolicy(AnonymousPageCachePolicy.Name, new AnonymousPageCachePolicy()));
     }
 
     public IServiceCollection Services => _builder.Services;

@@ -1,10 +1,17 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Logging;
+using OrchardSpbe.Hosting;
 using OrchardSpbe.Tenants;
 
 namespace OrchardSpbe.Signals;
 
 /// <summary>Applies a change on this node: re-reads the tenant from the host store and rebuilds its shell.</summary>
-public sealed class HostChangeApplier(TenantStore store, TenantRegistry registry, ShellHost shells, ILogger<HostChangeApplier> logger)
+public sealed class HostChangeApplier(
+    TenantStore store,
+    TenantRegistry registry,
+    ShellHost shells,
+    IOutputCacheStore pageCache,
+    ILogger<HostChangeApplier> logger)
 {
     public async Task ApplyAsync(HostChange change)
     {
@@ -17,6 +24,11 @@ public sealed class HostChangeApplier(TenantStore store, TenantRegistry registry
         var current = registry.Find(change.Tenant);
         if (current is { State: TenantState.Running }) await shells.ActivateAsync(current);
         else shells.Deactivate(change.Tenant);
+
+        // Cached pages of the tenant are stale now; the portal's too when a tenant came, went or moved (its directory lists them).
+        await pageCache.EvictByTagAsync(AnonymousPageCachePolicy.TagOf(change.Tenant), default);
+        if (change.Kind == HostChangeKind.TenantChanged)
+            await pageCache.EvictByTagAsync(AnonymousPageCachePolicy.TagOf(TenantRecord.DefaultName), default);
         logger.LogInformation("Applied {Change} for {ChangedTenant}", change.Kind, change.Tenant);
     }
 }

@@ -34,7 +34,7 @@ public sealed partial class TenantManager(
             errors["Name"] = T["Nama teknis harus 2–40 karakter: huruf kecil, angka dan tanda hubung, diawali huruf, dan bukan nama yang dicadangkan."];
         else if (registry.Find(name) is not null || await store.FindAsync(name) is not null)
             errors["Name"] = T["Nama teknis '{0}' sudah dipakai tenant lain.", name];
-        ValidateDetails(request.DisplayName, request.Hosts, request.UrlPrefix, exceptTenant: null, errors, out var hosts, out var prefix);
+        ValidateDetails(request.DisplayName, request.Category, request.Hosts, request.UrlPrefix, exceptTenant: null, errors, out var hosts, out var prefix);
         if (!recipeCatalog.Exists(request.RecipeName)) errors["RecipeName"] = T["Resep '{0}' tidak ditemukan.", request.RecipeName];
         if (string.IsNullOrWhiteSpace(request.AdminUserName)) errors["AdminUserName"] = T["Nama pengguna administrator wajib diisi."];
         if (!EmailAddress().IsMatch(request.AdminEmail.Trim())) errors["AdminEmail"] = T["Alamat email administrator tidak valid."];
@@ -86,7 +86,7 @@ public sealed partial class TenantManager(
         var existing = await store.FindAsync(name);
         if (existing is null) return TenantResult.Fail("Name", T["Tenant '{0}' tidak ditemukan.", name]);
         var errors = new Dictionary<string, string>();
-        ValidateDetails(request.DisplayName, request.Hosts, request.UrlPrefix, exceptTenant: name, errors, out var hosts, out var prefix);
+        ValidateDetails(request.DisplayName, request.Category, request.Hosts, request.UrlPrefix, exceptTenant: name, errors, out var hosts, out var prefix);
         if (errors.Count > 0) return TenantResult.Fail(errors);
         var updated = existing with
         {
@@ -179,11 +179,12 @@ public sealed partial class TenantManager(
         }
     }
 
-    private void ValidateDetails(string displayName, IReadOnlyList<string> rawHosts, string? rawPrefix, string? exceptTenant,
+    private void ValidateDetails(string displayName, string? category, IReadOnlyList<string> rawHosts, string? rawPrefix, string? exceptTenant,
         Dictionary<string, string> errors, out IReadOnlyList<string> hosts, out string? prefix)
     {
         if (string.IsNullOrWhiteSpace(displayName) || displayName.Trim().Length > 200)
             errors["DisplayName"] = T["Nama tampilan wajib diisi (paling banyak 200 karakter)."];
+        if (category is { Length: > 60 }) errors["Category"] = T["Kategori paling banyak 60 karakter."];
 
         var normalized = new List<string>();
         foreach (var raw in rawHosts.Where(h => !string.IsNullOrWhiteSpace(h)))
