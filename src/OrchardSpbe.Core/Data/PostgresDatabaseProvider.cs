@@ -20,7 +20,9 @@ public sealed partial class PostgresDatabaseProvider : IDatabaseProvider, IAsync
         _settings = options.Value.Database;
         if (string.IsNullOrWhiteSpace(_settings.ConnectionString))
         {
-            throw new InvalidOperationException("Spbe:Database:ConnectionString is required when Spbe:Database:Provider is Postgres.");
+            throw new InvalidOperationException(
+                "Spbe:Database:ConnectionString wajib diisi bila Spbe:Database:Provider = Postgres " +
+                "(Spbe:Database:ConnectionString is required when Spbe:Database:Provider is Postgres).");
         }
         _dataSource = NpgsqlDataSource.Create(_settings.ConnectionString);
     }
