@@ -19,7 +19,8 @@ public sealed partial class LocalizationCatalogueTests
                          .Where(f => (f.EndsWith(".cs") || f.EndsWith(".cshtml")) && !f.Contains("/obj/") && !f.Contains("/bin/")))
             {
                 var text = File.ReadAllText(file);
-                foreach (Match match in LocalizedText().Matches(text))
+                var pattern = file.EndsWith("CommonText.cs") ? SharedText() : LocalizedText();
+                foreach (Match match in pattern.Matches(text))
                 {
                     var key = match.Groups[1].Value.Replace("\\\"", "\"");
                     if (!english.Contains(key)) missing.Add($"{key}  ({Path.GetRelativePath(root, file)})");
@@ -39,4 +40,8 @@ public sealed partial class LocalizationCatalogueTests
     // T["…"] in code and views, and DataAnnotations' ErrorMessage = "…" (localised through the same catalogue).
     [GeneratedRegex("""(?:\bT\[|ErrorMessage = )"((?:[^"\\]|\\.)+)"(?!\s*\+)""")]
     private static partial Regex LocalizedText();
+
+    // The shared keys in CommonText.cs.
+    [GeneratedRegex("""const string \w+ = "((?:[^"\\]|\\.)+)";""")]
+    private static partial Regex SharedText();
 }

@@ -63,7 +63,7 @@ public sealed class SettingsController(
         if (!ModelState.IsValid) return View(model);
         if (model.Version != version)
         {
-            ModelState.AddModelError("", T["Data ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman lalu ulangi perubahan Anda."]);
+            ModelState.AddModelError("", T[CommonText.StaleEdit]);
             model.Version = version;
             return View(model);
         }
@@ -80,7 +80,7 @@ public sealed class SettingsController(
         {
             if (!await store.SaveAsync(settings, version))
             {
-                ModelState.AddModelError("", T["Data ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman lalu ulangi perubahan Anda."]);
+                ModelState.AddModelError("", T[CommonText.StaleEdit]);
                 return View(model);
             }
             await audit.RecordAsync("settings.updated", SiteSettings.DocumentId);

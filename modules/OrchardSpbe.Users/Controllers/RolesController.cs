@@ -82,7 +82,7 @@ public sealed class RolesController(
         if (!ModelState.IsValid) return View(WithPermissions(model));
         if (model.ConcurrencyStamp != role.ConcurrencyStamp)
         {
-            ModelState.AddModelError("", T["Data ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman lalu ulangi perubahan Anda."]);
+            ModelState.AddModelError("", T[CommonText.StaleEdit]);
             return View(WithPermissions(model));
         }
         await using var transaction = await session.BeginTransactionAsync();

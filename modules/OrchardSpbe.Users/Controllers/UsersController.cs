@@ -90,7 +90,7 @@ public sealed class UsersController(
         if (!ModelState.IsValid) return View(await WithRolesAsync(model));
         if (model.ConcurrencyStamp != user.ConcurrencyStamp)
         {
-            ModelState.AddModelError("", T["Data ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman lalu ulangi perubahan Anda."]);
+            ModelState.AddModelError("", T[CommonText.StaleEdit]);
             return View(await WithRolesAsync(model));
         }
 

@@ -8,7 +8,7 @@ namespace OrchardSpbe.Users.Services;
 public sealed class LocalizedIdentityErrors(IStringLocalizer<Strings> T) : IdentityErrorDescriber
 {
     public override IdentityError DefaultError() => Error(nameof(DefaultError), T["Terjadi kesalahan. Silakan coba lagi."]);
-    public override IdentityError ConcurrencyFailure() => Error(nameof(ConcurrencyFailure), T["Data ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman lalu ulangi perubahan Anda."]);
+    public override IdentityError ConcurrencyFailure() => Error(nameof(ConcurrencyFailure), T[CommonText.StaleEdit]);
     public override IdentityError PasswordMismatch() => Error(nameof(PasswordMismatch), T["Kata sandi salah."]);
     public override IdentityError InvalidUserName(string? userName) => Error(nameof(InvalidUserName), T["Nama pengguna '{0}' tidak valid: gunakan huruf, angka, titik, tanda hubung atau garis bawah.", userName ?? ""]);
     public override IdentityError InvalidEmail(string? email) => Error(nameof(InvalidEmail), T["Alamat email '{0}' tidak valid.", email ?? ""]);

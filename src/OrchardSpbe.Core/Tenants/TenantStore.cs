@@ -1,12 +1,11 @@
-using System.Text.Json;
 using Dapper;
 using OrchardSpbe.Data;
 
 namespace OrchardSpbe.Tenants;
 
 /// <summary>
-/// The host's own store of tenants. Host names get a table of their own with a primary key,
-/// so two nodes creating the same host at once cannot both succeed.
+/// The host's own store of tenants. Host names live in a table of their own (their only home) whose
+/// primary key makes two nodes creating the same host at once unable to both succeed.
 /// </summary>
 public sealed class TenantStore(IDatabaseProvider database)
 {
@@ -17,11 +16,11 @@ public sealed class TenantStore(IDatabaseProvider database)
         var d = database.Dialect;
         await connection.ExecuteAsync($"""
             CREATE TABLE IF NOT EXISTS tenants (
-                name TEXT PRIMARY KEY, display_name TEXT NOT NULL, category TEXT NULL, hosts TEXT NOT NULL,
+                name TEXT PRIMARY KEY, display_name TEXT NOT NULL, category TEXT NULL,
                 url_prefix TEXT NULL, state TEXT NOT NULL, database_provider TEXT NOT NULL,
                 database_location TEXT NOT NULL, recipe_name TEXT NOT NULL,
                 created_utc {d.BigInt} NOT NULL, modified_utc {d.BigInt} NOT NULL);
-            CREATE TABLE IF NOT EXISTS tenant_hosts (host TEXT PRIMARY KEY, tenant_name TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS tenant_hosts (host TEXT PRIMARY KEY, tenant_name TEXT NOT NULL, position INTEGER NOT NULL);
             CREATE UNIQUE INDEX IF NOT EXISTS ux_tenants_prefix ON tenants (url_prefix);
             """);
     }
@@ -30,14 +29,18 @@ public sealed class TenantStore(IDatabaseProvider database)
     {
         await using var connection = await database.OpenAsync(database.HostLocation);
         var rows = await connection.QueryAsync<TenantRow>($"{SelectSql} ORDER BY name");
-        return rows.Select(ToRecord).ToList();
+        var hosts = (await connection.QueryAsync<HostRow>("SELECT host AS Host, tenant_name AS TenantName FROM tenant_hosts ORDER BY position"))
+            .ToLookup(h => h.TenantName, h => h.Host);
+        return rows.Select(row => ToRecord(row, hosts[row.Name].ToList())).ToList();
     }
 
     public async Task<TenantRecord?> FindAsync(string name)
     {
         await using var connection = await database.OpenAsync(database.HostLocation);
         var row = await connection.QuerySingleOrDefaultAsync<TenantRow>($"{SelectSql} WHERE name = @name", new { name });
-        return row is null ? null : ToRecord(row);
+        if (row is null) return null;
+        var hosts = await connection.QueryAsync<string>("SELECT host FROM tenant_hosts WHERE tenant_name = @name ORDER BY position", new { name });
+        return ToRecord(row, hosts.ToList());
     }
 
     /// <summary>Inserts a new tenant with its host names; throws a unique violation when a name, host or prefix is taken.</summary>
@@ -46,9 +49,9 @@ public sealed class TenantStore(IDatabaseProvider database)
         await using var connection = await database.OpenAsync(database.HostLocation);
         await using var transaction = await connection.BeginTransactionAsync();
         await connection.ExecuteAsync("""
-            INSERT INTO tenants (name, display_name, category, hosts, url_prefix, state, database_provider,
+            INSERT INTO tenants (name, display_name, category, url_prefix, state, database_provider,
                                  database_location, recipe_name, created_utc, modified_utc)
-            VALUES (@Name, @DisplayName, @Category, @Hosts, @UrlPrefix, @State, @DatabaseProvider,
+            VALUES (@Name, @DisplayName, @Category, @UrlPrefix, @State, @DatabaseProvider,
                     @DatabaseLocation, @RecipeName, @CreatedUtc, @ModifiedUtc)
             """, ToRow(tenant), transaction);
         await InsertHostsAsync(connection, transaction, tenant);
@@ -60,7 +63,7 @@ public sealed class TenantStore(IDatabaseProvider database)
         await using var connection = await database.OpenAsync(database.HostLocation);
         await using var transaction = await connection.BeginTransactionAsync();
         await connection.ExecuteAsync("""
-            UPDATE tenants SET display_name = @DisplayName, category = @Category, hosts = @Hosts, url_prefix = @UrlPrefix,
+            UPDATE tenants SET display_name = @DisplayName, category = @Category, url_prefix = @UrlPrefix,
                    state = @State, modified_utc = @ModifiedUtc
             WHERE name = @Name
             """, ToRow(tenant), transaction);
@@ -80,15 +83,15 @@ public sealed class TenantStore(IDatabaseProvider database)
 
     private static async Task InsertHostsAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, TenantRecord tenant)
     {
-        foreach (var host in tenant.Hosts)
+        for (var position = 0; position < tenant.Hosts.Count; position++)
         {
-            await connection.ExecuteAsync("INSERT INTO tenant_hosts (host, tenant_name) VALUES (@host, @name)",
-                new { host, name = tenant.Name }, transaction);
+            await connection.ExecuteAsync("INSERT INTO tenant_hosts (host, tenant_name, position) VALUES (@host, @name, @position)",
+                new { host = tenant.Hosts[position], name = tenant.Name, position }, transaction);
         }
     }
 
     private const string SelectSql = """
-        SELECT name AS Name, display_name AS DisplayName, category AS Category, hosts AS Hosts, url_prefix AS UrlPrefix,
+        SELECT name AS Name, display_name AS DisplayName, category AS Category, url_prefix AS UrlPrefix,
                state AS State, database_provider AS DatabaseProvider, database_location AS DatabaseLocation,
                recipe_name AS RecipeName, created_utc AS CreatedUtc, modified_utc AS ModifiedUtc
         FROM tenants
@@ -99,7 +102,6 @@ public sealed class TenantStore(IDatabaseProvider database)
         public string Name { get; set; } = "";
         public string DisplayName { get; set; } = "";
         public string? Category { get; set; }
-        public string Hosts { get; set; } = "[]";
         public string? UrlPrefix { get; set; }
         public string State { get; set; } = "";
         public string DatabaseProvider { get; set; } = "";
@@ -109,12 +111,18 @@ public sealed class TenantStore(IDatabaseProvider database)
         public long ModifiedUtc { get; set; }
     }
 
-    private static TenantRecord ToRecord(TenantRow row) => new()
+    private sealed class HostRow
+    {
+        public string Host { get; set; } = "";
+        public string TenantName { get; set; } = "";
+    }
+
+    private static TenantRecord ToRecord(TenantRow row, IReadOnlyList<string> hosts) => new()
     {
         Name = row.Name,
         DisplayName = row.DisplayName,
         Category = row.Category,
-        Hosts = JsonSerializer.Deserialize<string[]>(row.Hosts) ?? [],
+        Hosts = hosts,
         UrlPrefix = row.UrlPrefix,
         State = Enum.Parse<TenantState>(row.State),
         DatabaseProvider = row.DatabaseProvider,
@@ -129,7 +137,6 @@ public sealed class TenantStore(IDatabaseProvider database)
         Name = tenant.Name,
         DisplayName = tenant.DisplayName,
         Category = tenant.Category,
-        Hosts = JsonSerializer.Serialize(tenant.Hosts),
         UrlPrefix = tenant.UrlPrefix,
         State = tenant.State.ToString(),
         DatabaseProvider = tenant.DatabaseProvider,
