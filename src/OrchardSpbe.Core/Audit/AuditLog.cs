@@ -24,14 +24,14 @@ public sealed class AuditLog(TenantSession session, IHttpContextAccessor http)
         });
     }
 
-    public async Task<IReadOnlyList<AuditEntry>> ListAsync(int page, int pageSize, string? action = null)
+    public async Task<IReadOnlyList<AuditEntry>> ListAsync(int page, int pageSize)
     {
-        var rows = await session.QueryAsync<AuditEntry>($"""
+        var rows = await session.QueryAsync<AuditEntry>("""
             SELECT id AS Id, at_utc AS AtUtc, user_name AS UserName, action AS Action, target AS Target,
                    details AS Details, client_ip AS ClientIp
-            FROM spbe_audit {(action is null ? "" : "WHERE action = @action")}
+            FROM spbe_audit
             ORDER BY id DESC LIMIT @take OFFSET @skip
-            """, new { action, take = pageSize, skip = (page - 1) * pageSize });
+            """, new { take = pageSize, skip = (page - 1) * pageSize });
         return rows.ToList();
     }
 

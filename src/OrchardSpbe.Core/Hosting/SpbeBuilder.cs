@@ -31,7 +31,6 @@ namespace OrchardSpbe.Hosting;
 public sealed class SpbeBuilder
 {
     public const string SignInRateLimit = "sign-in";
-    public const string PublicFormRateLimit = "public-form";
 
     private readonly WebApplicationBuilder _builder;
     private readonly IMvcBuilder _mvc;
@@ -171,8 +170,6 @@ public sealed class SpbeBuilder
                     PermitLimit = options.Security.SignInPermitLimit,
                     Window = TimeSpan.FromSeconds(options.Security.SignInWindowSeconds),
                 }));
-            limiter.AddPolicy(PublicFormRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                PartitionKey(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
         });
     }
 

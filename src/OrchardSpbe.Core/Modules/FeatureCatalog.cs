@@ -24,8 +24,6 @@ public sealed class FeatureCatalog
 
     public FeatureDescriptor? Find(string id) => _features.GetValueOrDefault(id);
 
-    public IEnumerable<string> AlwaysEnabledIds => _features.Values.Where(f => f.AlwaysEnabled).Select(f => f.Id);
-
     /// <summary>The features with all their dependencies, dependencies first.</summary>
     public IReadOnlyList<FeatureDescriptor> WithDependencies(IEnumerable<string> ids)
     {
