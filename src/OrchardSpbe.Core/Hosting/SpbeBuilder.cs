@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -96,6 +97,7 @@ public sealed class SpbeBuilder
         services.AddScoped<MigrationRunner>();
         services.AddScoped<DocumentStore>();
         services.AddScoped<SiteSettingsStore>();
+        services.TryAddScoped<Navigation.ISiteMenu, Navigation.EmptySiteMenu>();
         services.AddScoped<AuditLog>();
     }
 

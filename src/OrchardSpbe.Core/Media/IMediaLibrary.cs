@@ -1,0 +1,35 @@
+namespace OrchardSpbe.Media;
+
+/// <summary>
+/// The current tenant's media library, as content editors and other modules see it. The Media module
+/// implements it; the framework and other modules only know this contract.
+/// </summary>
+public interface IMediaLibrary
+{
+    /// <summary>
+    /// Checks an uploaded file (its bytes, not its name; the tenant's allowed types and size limit) and stores it.
+    /// A refusal carries a message in the UI language and stores nothing.
+    /// </summary>
+    Task<MediaUploadResult> UploadAsync(string fileName, Stream content, string? altText, CancellationToken cancellationToken = default);
+
+    /// <summary>A stored file by its library path (e.g. "2026/11/posyandu.jpg"), or null.</summary>
+    Task<MediaFile?> FindAsync(string path, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A file in a tenant's media library. <see cref="Path"/> is relative to the library; the public URL is "/media/" + Path.</summary>
+public sealed record MediaFile(string Path, string FileName, string ContentType, long Length, string? AltText, int? Width, int? Height, DateTimeOffset UploadedUtc)
+{
+    public string Url => "/media/" + Path;
+
+    /// <summary>The same image resized to at most <paramref name="width"/> pixels wide (originals are kept).</summary>
+    public string UrlAtWidth(int width) => Url + "?w=" + width;
+
+    public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
+}
+
+public sealed record MediaUploadResult(MediaFile? File, string? Error)
+{
+    public bool Succeeded => File is not null;
+    public static MediaUploadResult Ok(MediaFile file) => new(file, null);
+    public static MediaUploadResult Fail(string error) => new(null, error);
+}
