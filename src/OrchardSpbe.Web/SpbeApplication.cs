@@ -1,4 +1,5 @@
 using OrchardSpbe.Admin;
+using OrchardSpbe.Contents;
 using OrchardSpbe.Hosting;
 using OrchardSpbe.PublicSite;
 using OrchardSpbe.Tenants;
@@ -27,6 +28,7 @@ public static class SpbeApplication
             .AddModule<AdminModule>()
             .AddModule<TenantsModule>()
             .AddModule<PublicSiteModule>()
+            .AddModule<ContentsModule>()
             .AddTheme<AdminTheme>()
             .AddTheme<SiteTheme>();
         extend?.Invoke(spbe);

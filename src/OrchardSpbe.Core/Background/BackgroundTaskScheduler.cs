@@ -37,7 +37,7 @@ public sealed class BackgroundTaskScheduler(
         await Parallel.ForEachAsync(shells.Running, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = stoppingToken },
             async (shell, token) =>
             {
-                foreach (var task in tasks.Where(t => shell.IsFeatureEnabled(t.FeatureId)))
+                foreach (var task in tasks.Where(t => t.FeatureId is null || shell.IsFeatureEnabled(t.FeatureId)))
                 {
                     var key = (shell.Name, task.GetType());
                     if (_lastRun.TryGetValue(key, out var last) && now - last < task.Interval) continue;

@@ -6,8 +6,8 @@ namespace OrchardSpbe.Background;
 /// </summary>
 public interface IBackgroundTask
 {
-    /// <summary>The feature that owns the task; tenants without it are skipped.</summary>
-    string FeatureId { get; }
+    /// <summary>The feature that owns the task; tenants without it are skipped. Null: a framework task every tenant runs.</summary>
+    string? FeatureId { get; }
 
     TimeSpan Interval { get; }
 

@@ -17,5 +17,10 @@ public sealed class FrameworkMigrations : DataMigration
                 target TEXT NULL, details TEXT NULL, client_ip TEXT NULL);
             CREATE INDEX ix_spbe_audit_at ON spbe_audit (at_utc);
             """),
+        // The catalog outbox: what this tenant publishes for the city portal, written with the change itself.
+        async db => await db.ExecuteAsync($"""
+            CREATE TABLE spbe_catalog_outbox (
+                id {db.Dialect.Identity}, kind TEXT NOT NULL, source_id TEXT NOT NULL, entry TEXT NULL, created_utc {db.Dialect.BigInt} NOT NULL);
+            """),
     ];
 }

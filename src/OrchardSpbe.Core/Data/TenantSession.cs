@@ -13,6 +13,7 @@ public sealed class TenantSession(TenantContext tenant, IDatabaseProvider databa
 {
     private DbConnection? _connection;
     private DbTransaction? _transaction;
+    private readonly List<Func<Task>> _afterCommit = [];
 
     public SqlDialect Dialect => database.Dialect;
 
@@ -42,6 +43,17 @@ public sealed class TenantSession(TenantContext tenant, IDatabaseProvider databa
     public async Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters = null) =>
         await (await ConnectionAsync()).ExecuteScalarAsync<T>(sql, parameters, _transaction);
 
+    /// <summary>
+    /// Work that must only happen once the change is durable — telling other nodes, evicting cached pages,
+    /// copying to the host catalog. Runs after the outermost commit (at once when no transaction runs);
+    /// dropped on rollback.
+    /// </summary>
+    public async Task AfterCommitAsync(Func<Task> action)
+    {
+        if (_transaction is null) await action();
+        else _afterCommit.Add(action);
+    }
+
     internal async Task EndTransactionAsync(bool commit)
     {
         if (_transaction is null) return;
@@ -55,6 +67,9 @@ public sealed class TenantSession(TenantContext tenant, IDatabaseProvider databa
             await _transaction.DisposeAsync();
             _transaction = null;
         }
+        var actions = _afterCommit.ToList();
+        _afterCommit.Clear();
+        if (commit) foreach (var action in actions) await action();
     }
 
     public async ValueTask DisposeAsync()

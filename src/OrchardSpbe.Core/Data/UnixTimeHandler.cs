@@ -36,4 +36,5 @@ public static class UnixTime
     public static long Ms(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
     public static long? Ms(DateTimeOffset? value) => value?.ToUnixTimeMilliseconds();
     public static long Now => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+    public static DateTimeOffset FromMs(long value) => DateTimeOffset.FromUnixTimeMilliseconds(value);
 }

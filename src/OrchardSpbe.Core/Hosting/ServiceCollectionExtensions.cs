@@ -15,6 +15,10 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddBackgroundTask<T>(this IServiceCollection services) where T : class, Background.IBackgroundTask =>
         services.AddSingleton<Background.IBackgroundTask, T>();
 
+    /// <summary>Subscribes to content events (and keeps index tables) — see <see cref="Content.IContentHandler"/>.</summary>
+    public static IServiceCollection AddContentHandler<T>(this IServiceCollection services) where T : class, Content.IContentHandler =>
+        services.AddScoped<Content.IContentHandler, T>();
+
     public static IServiceCollection AddRecipeStep<T>(this IServiceCollection services) where T : class, IRecipeStep =>
         services.AddSingleton<IRecipeStep, T>();
 

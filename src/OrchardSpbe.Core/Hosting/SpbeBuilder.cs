@@ -99,6 +99,20 @@ public sealed class SpbeBuilder
         services.AddScoped<SiteSettingsStore>();
         services.TryAddScoped<Navigation.ISiteMenu, Navigation.EmptySiteMenu>();
         services.AddScoped<AuditLog>();
+        AddContent(services);
+    }
+
+    /// <summary>The content engine and the portal catalog; the Contents feature turns their tables on per tenant.</summary>
+    private static void AddContent(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<Content.ContentDefinitionStore>();
+        services.AddScoped<Content.ContentStore>();
+        services.AddScoped<Content.ContentManager>();
+        services.AddSingleton<Catalog.PortalCatalog>();
+        services.AddSingleton<Catalog.CatalogPublisher>();
+        services.AddScoped<Catalog.CatalogOutbox>();
+        services.AddBackgroundTask<Catalog.CatalogOutboxSweep>();
     }
 
     private static void AddTenancy(IServiceCollection services)

@@ -11,6 +11,7 @@ namespace OrchardSpbe.Hosting;
 /// </summary>
 public sealed class SpbeHost(
     TenantStore store,
+    Catalog.PortalCatalog catalog,
     TenantRegistry registry,
     ShellHost shells,
     FirstRunSetup firstRun,
@@ -20,6 +21,7 @@ public sealed class SpbeHost(
     public async Task StartAsync()
     {
         await store.EnsureCreatedAsync();
+        await catalog.EnsureCreatedAsync();
         var tenants = await store.ListAsync();
         registry.Load(tenants);
         if (tenants.Count == 0 && options.Value.Setup.AutoSetup)

@@ -7,6 +7,9 @@ public enum HostChangeKind
 
     /// <summary>Something the shell holds changed: features, settings, role permissions.</summary>
     ShellChanged,
+
+    /// <summary>What the tenant's public pages show changed (content published, catalog updated): only its cached pages go.</summary>
+    ContentChanged,
 }
 
 public sealed record HostChange(HostChangeKind Kind, string Tenant);

@@ -15,6 +15,11 @@ public sealed class HostChangeApplier(
 {
     public async Task ApplyAsync(HostChange change)
     {
+        if (change.Kind == HostChangeKind.ContentChanged)
+        {
+            await pageCache.EvictByTagAsync(AnonymousPageCachePolicy.TagOf(change.Tenant), default);
+            return;
+        }
         if (change.Kind == HostChangeKind.TenantChanged)
         {
             var record = await store.FindAsync(change.Tenant);

@@ -21,6 +21,7 @@ public sealed partial class TenantManager(
     IChangeBus changes,
     HostNames hostNames,
     AppDataFolder appData,
+    Catalog.PortalCatalog catalog,
     IStringLocalizer<Strings> T,
     ILogger<TenantManager> logger)
 {
@@ -166,6 +167,7 @@ public sealed partial class TenantManager(
     private async Task RemoveEverywhereAsync(TenantRecord record)
     {
         await store.DeleteAsync(record.Name);
+        await catalog.RemoveTenantAsync(record.Name);
         await changes.PublishAsync(new HostChange(HostChangeKind.TenantChanged, record.Name));
         try
         {

@@ -27,6 +27,9 @@ public sealed class TenantShell(TenantRecord record, IReadOnlySet<string> enable
         return (T)_cache.GetOrAdd(key, created);
     }
 
+    /// <summary>Replaces a cached value after its source changed in this tenant (e.g. content definitions saved).</summary>
+    public void Set<T>(string key, T value) where T : class => _cache[key] = value;
+
     /// <summary>A shell for a tenant whose store is being set up: nothing enabled yet.</summary>
     public static TenantShell ForSetup(TenantRecord record) => new(record, new HashSet<string>(), new SiteSettings { SiteName = record.DisplayName });
 }

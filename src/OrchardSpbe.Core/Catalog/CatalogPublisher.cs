@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using OrchardSpbe.Data;
+using OrchardSpbe.Signals;
+using OrchardSpbe.Tenants;
+
+namespace OrchardSpbe.Catalog;
+
+/// <summary>Copies a tenant's outbox to the host catalog in order, then tells every node the portal's pages changed.</summary>
+public sealed class CatalogPublisher(IDatabaseProvider database, PortalCatalog catalog, IChangeBus changes, ILogger<CatalogPublisher> logger)
+{
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
+
+    public async Task FlushAsync(TenantRecord tenant, CancellationToken cancellationToken = default)
+    {
+        var gate = _locks.GetOrAdd(tenant.Name, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var changed = 0;
+            await using var connection = await database.OpenAsync(tenant.DatabaseLocation, cancellationToken);
+            while (true)
+            {
+                var rows = (await connection.QueryAsync<OutboxRow>(
+                    "SELECT id AS Id, kind AS Kind, source_id AS SourceId, entry AS Entry FROM spbe_catalog_outbox ORDER BY id LIMIT 200")).ToList();
+                if (rows.Count == 0) break;
+                changed += await catalog.ApplyAsync(tenant.Name,
+                    rows.Select(r => (r.Id, r.Kind, r.SourceId, r.Entry is null ? null : JsonSerializer.Deserialize<CatalogEntry>(r.Entry)! with { Tenant = tenant.Name })).ToList());
+                await connection.ExecuteAsync("DELETE FROM spbe_catalog_outbox WHERE id <= @last", new { last = rows[^1].Id });
+            }
+            if (changed > 0) await changes.PublishAsync(new HostChange(HostChangeKind.ContentChanged, TenantRecord.DefaultName));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The rows stay in the outbox; the sweep copies them on its next round.
+            logger.LogWarning(exception, "Catalog entries of {Tenant} could not be copied to the portal yet", tenant.Name);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private sealed class OutboxRow
+    {
+        public long Id { get; set; }
+        public string Kind { get; set; } = "";
+        public string SourceId { get; set; } = "";
+        public string? Entry { get; set; }
+    }
+}

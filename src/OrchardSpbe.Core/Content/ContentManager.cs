@@ -1,0 +1,193 @@
+using System.Text.Json.Nodes;
+using OrchardSpbe.Data;
+using OrchardSpbe.Tenants;
+
+namespace OrchardSpbe.Content;
+
+/// <summary>
+/// The life of content items: create, save a draft, publish, unpublish, remove, clone, restore. Every
+/// save writes a new version (the history), each change runs in one transaction with the handlers'
+/// index and audit writes, and a save is refused — changing nothing — when the editor's version is no
+/// longer the latest.
+/// </summary>
+public sealed class ContentManager(
+    ContentStore store,
+    ContentDefinitionStore definitions,
+    TenantSession session,
+    TenantContext tenant,
+    IEnumerable<IContentHandler> handlers,
+    IServiceProvider services,
+    TimeProvider clock)
+{
+    public ContentStore Store => store;
+
+    /// <summary>A new, unsaved item of the type (null when the tenant has no such type).</summary>
+    public async Task<ContentItem?> NewAsync(string contentType)
+    {
+        var type = await definitions.FindAsync(contentType);
+        if (type is null) return null;
+        var now = clock.GetUtcNow();
+        return new ContentItem
+        {
+            ContentItemId = ContentItem.NewId(), ContentItemVersionId = ContentItem.NewId(), ContentType = type.Name,
+            Number = 0, CreatedUtc = now, ModifiedUtc = now,
+        };
+    }
+
+    public Task<ContentItem?> GetAsync(string contentItemId, bool published = false) => store.GetAsync(contentItemId, published);
+
+    /// <summary>Saves a new item as its first version, published or as a draft.</summary>
+    public async Task<ContentResult> CreateAsync(ContentItem item, bool publish, string? userName)
+    {
+        var type = await RequireTypeAsync(item.ContentType);
+        await using var transaction = await session.BeginTransactionAsync();
+        var now = clock.GetUtcNow();
+        item.Number = 1;
+        item.Latest = true;
+        item.Published = publish;
+        item.Owner ??= userName;
+        item.Author = userName;
+        item.CreatedUtc = item.ModifiedUtc = now;
+        item.PublishedUtc = publish ? now : null;
+        Prepare(item);
+        await store.InsertAsync(item);
+        var context = Context(item, type, userName);
+        await EachAsync(h => h.IndexingAsync(context));
+        await EachAsync(h => h.CreatedAsync(context));
+        await EachAsync(h => publish ? h.PublishedAsync(context) : h.DraftSavedAsync(context));
+        await transaction.CommitAsync();
+        return ContentResult.Ok(item);
+    }
+
+    /// <summary>
+    /// Saves the edited item as a new version. <paramref name="expectedVersionId"/> is the version the editor
+    /// opened; if someone saved after it, nothing is written and the result says so.
+    /// </summary>
+    public async Task<ContentResult> UpdateAsync(ContentItem edited, string expectedVersionId, bool publish, string? userName)
+    {
+        var type = await RequireTypeAsync(edited.ContentType);
+        await using var transaction = await session.BeginTransactionAsync();
+        if (!await store.ReleaseLatestAsync(edited.ContentItemId, expectedVersionId)) return ContentResult.Stale();
+        var previousPublished = await store.GetAsync(edited.ContentItemId, published: true);
+        var now = clock.GetUtcNow();
+        var version = new ContentItem
+        {
+            ContentItemId = edited.ContentItemId, ContentItemVersionId = ContentItem.NewId(), ContentType = edited.ContentType,
+            Number = await store.NextNumberAsync(edited.ContentItemId), Latest = true, Published = publish,
+            Owner = edited.Owner, Author = userName, CreatedUtc = edited.CreatedUtc, ModifiedUtc = now,
+            Content = (JsonObject)edited.Content.DeepClone(),
+        };
+        version.PublishedUtc = publish ? await FirstPublishedOrAsync(version.ContentItemId, now) : previousPublished?.PublishedUtc;
+        if (publish) await store.ClearPublishedAsync(version.ContentItemId);
+        Prepare(version);
+        await store.InsertAsync(version);
+        var context = Context(version, type, userName, previousPublished);
+        await EachAsync(h => h.IndexingAsync(context));
+        await EachAsync(h => h.UpdatedAsync(context));
+        await EachAsync(h => publish ? h.PublishedAsync(context) : h.DraftSavedAsync(context));
+        await transaction.CommitAsync();
+        return ContentResult.Ok(version);
+    }
+
+    /// <summary>Publishes the latest version (a no-op when it already is public).</summary>
+    public async Task<ContentResult> PublishAsync(string contentItemId, string? userName)
+    {
+        await using var transaction = await session.BeginTransactionAsync();
+        var latest = await store.GetAsync(contentItemId, published: false);
+        if (latest is null) return ContentResult.NotFound();
+        if (latest.Published) return ContentResult.Ok(latest);
+        var type = await RequireTypeAsync(latest.ContentType);
+        var previousPublished = await store.GetAsync(contentItemId, published: true);
+        var now = clock.GetUtcNow();
+        await store.ClearPublishedAsync(contentItemId);
+        latest.PublishedUtc = await FirstPublishedOrAsync(contentItemId, now);
+        latest.Published = true;
+        await store.MarkPublishedAsync(latest.Id, latest.PublishedUtc.Value);
+        var context = Context(latest, type, userName, previousPublished);
+        await EachAsync(h => h.PublishedAsync(context));
+        await transaction.CommitAsync();
+        return ContentResult.Ok(latest);
+    }
+
+    public async Task<ContentResult> UnpublishAsync(string contentItemId, string? userName)
+    {
+        await using var transaction = await session.BeginTransactionAsync();
+        var published = await store.GetAsync(contentItemId, published: true);
+        if (published is null) return await store.GetAsync(contentItemId, false) is { } draft ? ContentResult.Ok(draft) : ContentResult.NotFound();
+        var type = await RequireTypeAsync(published.ContentType);
+        await store.ClearPublishedAsync(contentItemId);
+        published.Published = false;
+        var context = Context(published, type, userName);
+        await EachAsync(h => h.UnpublishedAsync(context));
+        await transaction.CommitAsync();
+        return ContentResult.Ok(published);
+    }
+
+    /// <summary>Removes the item from the site and the admin list; its versions stay for the audit trail.</summary>
+    public async Task<ContentResult> RemoveAsync(string contentItemId, string? userName)
+    {
+        await using var transaction = await session.BeginTransactionAsync();
+        var latest = await store.GetAsync(contentItemId, published: false);
+        if (latest is null) return ContentResult.NotFound();
+        var type = await RequireTypeAsync(latest.ContentType);
+        await store.RemoveAllAsync(contentItemId);
+        var context = Context(latest, type, userName);
+        await EachAsync(h => h.RemovedAsync(context));
+        await transaction.CommitAsync();
+        return ContentResult.Ok(latest);
+    }
+
+    /// <summary>A new draft item with the latest version's parts and fields (and no address, so it cannot clash).</summary>
+    public async Task<ContentResult> CloneAsync(string contentItemId, string copySuffix, string? userName)
+    {
+        var source = await store.GetAsync(contentItemId, published: false);
+        if (source is null) return ContentResult.NotFound();
+        var clone = (await NewAsync(source.ContentType))!;
+        clone.Content = (JsonObject)source.Content.DeepClone();
+        clone.ContainerId = source.ContainerId;
+        if (clone.Has(ContentParts.Title)) clone.Apply(ContentParts.Title, new TitlePart { Title = source.DisplayText + copySuffix });
+        if (clone.Has(ContentParts.Autoroute)) clone.Apply(ContentParts.Autoroute, new AutoroutePart());
+        clone.Content.Remove(ContentParts.PublishLater);
+        return await CreateAsync(clone, publish: false, userName);
+    }
+
+    /// <summary>Makes an old version current again as a new version; it goes public at once if the item is public.</summary>
+    public async Task<ContentResult> RestoreAsync(string contentItemId, string versionId, string expectedVersionId, string? userName)
+    {
+        var old = await store.GetVersionAsync(versionId);
+        if (old is null || old.ContentItemId != contentItemId) return ContentResult.NotFound();
+        var isPublic = await store.GetAsync(contentItemId, published: true) is not null;
+        return await UpdateAsync(old, expectedVersionId, isPublic, userName);
+    }
+
+    private async Task<DateTimeOffset> FirstPublishedOrAsync(string contentItemId, DateTimeOffset now) =>
+        await store.FirstPublishedAsync(contentItemId) is { } first ? UnixTime.FromMs(first) : now;
+
+    private static void Prepare(ContentItem item)
+    {
+        if (item.Has(ContentParts.Title)) item.DisplayText = item.As<TitlePart>(ContentParts.Title).Title.Trim();
+        if (item.Has(ContentParts.Contained)) item.ContainerId = item.As<ContainedPart>(ContentParts.Contained).ListContentItemId is { Length: > 0 } id ? id : null;
+    }
+
+    private async Task<ContentTypeDefinition> RequireTypeAsync(string name) =>
+        await definitions.FindAsync(name) ?? new ContentTypeDefinition { Name = name, DisplayName = name };
+
+    private ContentContext Context(ContentItem item, ContentTypeDefinition type, string? userName, ContentItem? previousPublished = null) =>
+        new(item, type, session, services) { UserName = userName, PreviousPublished = previousPublished };
+
+    private async Task EachAsync(Func<IContentHandler, Task> action)
+    {
+        foreach (var handler in handlers)
+            if (handler.FeatureId is null || tenant.Shell.IsFeatureEnabled(handler.FeatureId)) await action(handler);
+    }
+}
+
+public enum ContentResultKind { Ok, Stale, NotFound }
+
+public sealed record ContentResult(ContentResultKind Kind, ContentItem? Item)
+{
+    public bool Succeeded => Kind == ContentResultKind.Ok;
+    public static ContentResult Ok(ContentItem item) => new(ContentResultKind.Ok, item);
+    public static ContentResult Stale() => new(ContentResultKind.Stale, null);
+    public static ContentResult NotFound() => new(ContentResultKind.NotFound, null);
+}
