@@ -30,7 +30,12 @@ public sealed class CatalogPublisher(IDatabaseProvider database, PortalCatalog c
                     rows.Select(r => (r.Id, r.Kind, r.SourceId, r.Entry is null ? null : JsonSerializer.Deserialize<CatalogEntry>(r.Entry)! with { Tenant = tenant.Name })).ToList());
                 await connection.ExecuteAsync("DELETE FROM spbe_catalog_outbox WHERE id <= @last", new { last = rows[^1].Id });
             }
-            if (changed > 0) await changes.PublishAsync(new HostChange(HostChangeKind.ContentChanged, TenantRecord.DefaultName));
+            if (changed > 0)
+            {
+                // The PD's own pages that read the catalog (home, feeds) and the portal's pages are stale now.
+                await changes.PublishAsync(new HostChange(HostChangeKind.ContentChanged, tenant.Name));
+                await changes.PublishAsync(new HostChange(HostChangeKind.ContentChanged, TenantRecord.DefaultName));
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
