@@ -35,6 +35,18 @@ public sealed class AuditLog(TenantSession session, IHttpContextAccessor http)
         return rows.ToList();
     }
 
+    /// <summary>The trail of one thing (e.g. "content:&lt;id&gt;"), newest first.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> ListForTargetAsync(string target, int take = 200)
+    {
+        var rows = await session.QueryAsync<AuditEntry>("""
+            SELECT id AS Id, at_utc AS AtUtc, user_name AS UserName, action AS Action, target AS Target,
+                   details AS Details, client_ip AS ClientIp
+            FROM spbe_audit WHERE target = @target
+            ORDER BY id DESC LIMIT @take
+            """, new { target, take });
+        return rows.ToList();
+    }
+
     public async Task<long> CountAsync() => await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM spbe_audit");
 }
 

@@ -17,8 +17,11 @@ public sealed class ContentManager(
     TenantContext tenant,
     IEnumerable<IContentHandler> handlers,
     IServiceProvider services,
+    Modules.FeatureManager features,
     TimeProvider clock)
 {
+    private IReadOnlySet<string>? _storedFeatures;
+
     public ContentStore Store => store;
 
     /// <summary>A new, unsaved item of the type (null when the tenant has no such type).</summary>
@@ -37,7 +40,7 @@ public sealed class ContentManager(
     public Task<ContentItem?> GetAsync(string contentItemId, bool published = false) => store.GetAsync(contentItemId, published);
 
     /// <summary>Saves a new item as its first version, published or as a draft.</summary>
-    public async Task<ContentResult> CreateAsync(ContentItem item, bool publish, string? userName)
+    public async Task<ContentOutcome> CreateAsync(ContentItem item, bool publish, string? userName)
     {
         var type = await RequireTypeAsync(item.ContentType);
         await using var transaction = await session.BeginTransactionAsync();
@@ -48,7 +51,7 @@ public sealed class ContentManager(
         item.Owner ??= userName;
         item.Author = userName;
         item.CreatedUtc = item.ModifiedUtc = now;
-        item.PublishedUtc = publish ? now : null;
+        item.PublishedUtc = publish ? item.PublishedUtc ?? now : null;
         Prepare(item);
         await store.InsertAsync(item);
         var context = Context(item, type, userName);
@@ -56,18 +59,18 @@ public sealed class ContentManager(
         await EachAsync(h => h.CreatedAsync(context));
         await EachAsync(h => publish ? h.PublishedAsync(context) : h.DraftSavedAsync(context));
         await transaction.CommitAsync();
-        return ContentResult.Ok(item);
+        return ContentOutcome.Ok(item);
     }
 
     /// <summary>
     /// Saves the edited item as a new version. <paramref name="expectedVersionId"/> is the version the editor
     /// opened; if someone saved after it, nothing is written and the result says so.
     /// </summary>
-    public async Task<ContentResult> UpdateAsync(ContentItem edited, string expectedVersionId, bool publish, string? userName)
+    public async Task<ContentOutcome> UpdateAsync(ContentItem edited, string expectedVersionId, bool publish, string? userName)
     {
         var type = await RequireTypeAsync(edited.ContentType);
         await using var transaction = await session.BeginTransactionAsync();
-        if (!await store.ReleaseLatestAsync(edited.ContentItemId, expectedVersionId)) return ContentResult.Stale();
+        if (!await store.ReleaseLatestAsync(edited.ContentItemId, expectedVersionId)) return ContentOutcome.Stale();
         var previousPublished = await store.GetAsync(edited.ContentItemId, published: true);
         var now = clock.GetUtcNow();
         var version = new ContentItem
@@ -86,16 +89,16 @@ public sealed class ContentManager(
         await EachAsync(h => h.UpdatedAsync(context));
         await EachAsync(h => publish ? h.PublishedAsync(context) : h.DraftSavedAsync(context));
         await transaction.CommitAsync();
-        return ContentResult.Ok(version);
+        return ContentOutcome.Ok(version);
     }
 
     /// <summary>Publishes the latest version (a no-op when it already is public).</summary>
-    public async Task<ContentResult> PublishAsync(string contentItemId, string? userName)
+    public async Task<ContentOutcome> PublishAsync(string contentItemId, string? userName)
     {
         await using var transaction = await session.BeginTransactionAsync();
         var latest = await store.GetAsync(contentItemId, published: false);
-        if (latest is null) return ContentResult.NotFound();
-        if (latest.Published) return ContentResult.Ok(latest);
+        if (latest is null) return ContentOutcome.NotFound();
+        if (latest.Published) return ContentOutcome.Ok(latest);
         var type = await RequireTypeAsync(latest.ContentType);
         var previousPublished = await store.GetAsync(contentItemId, published: true);
         var now = clock.GetUtcNow();
@@ -106,42 +109,42 @@ public sealed class ContentManager(
         var context = Context(latest, type, userName, previousPublished);
         await EachAsync(h => h.PublishedAsync(context));
         await transaction.CommitAsync();
-        return ContentResult.Ok(latest);
+        return ContentOutcome.Ok(latest);
     }
 
-    public async Task<ContentResult> UnpublishAsync(string contentItemId, string? userName)
+    public async Task<ContentOutcome> UnpublishAsync(string contentItemId, string? userName)
     {
         await using var transaction = await session.BeginTransactionAsync();
         var published = await store.GetAsync(contentItemId, published: true);
-        if (published is null) return await store.GetAsync(contentItemId, false) is { } draft ? ContentResult.Ok(draft) : ContentResult.NotFound();
+        if (published is null) return await store.GetAsync(contentItemId, false) is { } draft ? ContentOutcome.Ok(draft) : ContentOutcome.NotFound();
         var type = await RequireTypeAsync(published.ContentType);
         await store.ClearPublishedAsync(contentItemId);
         published.Published = false;
         var context = Context(published, type, userName);
         await EachAsync(h => h.UnpublishedAsync(context));
         await transaction.CommitAsync();
-        return ContentResult.Ok(published);
+        return ContentOutcome.Ok(published);
     }
 
     /// <summary>Removes the item from the site and the admin list; its versions stay for the audit trail.</summary>
-    public async Task<ContentResult> RemoveAsync(string contentItemId, string? userName)
+    public async Task<ContentOutcome> RemoveAsync(string contentItemId, string? userName)
     {
         await using var transaction = await session.BeginTransactionAsync();
         var latest = await store.GetAsync(contentItemId, published: false);
-        if (latest is null) return ContentResult.NotFound();
+        if (latest is null) return ContentOutcome.NotFound();
         var type = await RequireTypeAsync(latest.ContentType);
         await store.RemoveAllAsync(contentItemId);
         var context = Context(latest, type, userName);
         await EachAsync(h => h.RemovedAsync(context));
         await transaction.CommitAsync();
-        return ContentResult.Ok(latest);
+        return ContentOutcome.Ok(latest);
     }
 
     /// <summary>A new draft item with the latest version's parts and fields (and no address, so it cannot clash).</summary>
-    public async Task<ContentResult> CloneAsync(string contentItemId, string copySuffix, string? userName)
+    public async Task<ContentOutcome> CloneAsync(string contentItemId, string copySuffix, string? userName)
     {
         var source = await store.GetAsync(contentItemId, published: false);
-        if (source is null) return ContentResult.NotFound();
+        if (source is null) return ContentOutcome.NotFound();
         var clone = (await NewAsync(source.ContentType))!;
         clone.Content = (JsonObject)source.Content.DeepClone();
         clone.ContainerId = source.ContainerId;
@@ -152,10 +155,10 @@ public sealed class ContentManager(
     }
 
     /// <summary>Makes an old version current again as a new version; it goes public at once if the item is public.</summary>
-    public async Task<ContentResult> RestoreAsync(string contentItemId, string versionId, string expectedVersionId, string? userName)
+    public async Task<ContentOutcome> RestoreAsync(string contentItemId, string versionId, string expectedVersionId, string? userName)
     {
         var old = await store.GetVersionAsync(versionId);
-        if (old is null || old.ContentItemId != contentItemId) return ContentResult.NotFound();
+        if (old is null || old.ContentItemId != contentItemId) return ContentOutcome.NotFound();
         var isPublic = await store.GetAsync(contentItemId, published: true) is not null;
         return await UpdateAsync(old, expectedVersionId, isPublic, userName);
     }
@@ -178,16 +181,27 @@ public sealed class ContentManager(
     private async Task EachAsync(Func<IContentHandler, Task> action)
     {
         foreach (var handler in handlers)
-            if (handler.FeatureId is null || tenant.Shell.IsFeatureEnabled(handler.FeatureId)) await action(handler);
+            if (await IsEnabledAsync(handler.FeatureId)) await action(handler);
+    }
+
+    /// <summary>
+    /// The shell knows the features of a running tenant; a recipe that enables a feature and then adds
+    /// content in the same transaction is seen through the store instead.
+    /// </summary>
+    private async Task<bool> IsEnabledAsync(string? featureId)
+    {
+        if (featureId is null || tenant.Shell.IsFeatureEnabled(featureId)) return true;
+        _storedFeatures ??= await features.GetEnabledAsync();
+        return _storedFeatures.Contains(featureId);
     }
 }
 
-public enum ContentResultKind { Ok, Stale, NotFound }
+public enum ContentOutcomeKind { Ok, Stale, NotFound }
 
-public sealed record ContentResult(ContentResultKind Kind, ContentItem? Item)
+public sealed record ContentOutcome(ContentOutcomeKind Kind, ContentItem? Item)
 {
-    public bool Succeeded => Kind == ContentResultKind.Ok;
-    public static ContentResult Ok(ContentItem item) => new(ContentResultKind.Ok, item);
-    public static ContentResult Stale() => new(ContentResultKind.Stale, null);
-    public static ContentResult NotFound() => new(ContentResultKind.NotFound, null);
+    public bool Succeeded => Kind == ContentOutcomeKind.Ok;
+    public static ContentOutcome Ok(ContentItem item) => new(ContentOutcomeKind.Ok, item);
+    public static ContentOutcome Stale() => new(ContentOutcomeKind.Stale, null);
+    public static ContentOutcome NotFound() => new(ContentOutcomeKind.NotFound, null);
 }

@@ -21,6 +21,7 @@ public sealed class FrameworkMigrations : DataMigration
         async db => await db.ExecuteAsync($"""
             CREATE TABLE spbe_catalog_outbox (
                 id {db.Dialect.Identity}, kind TEXT NOT NULL, source_id TEXT NOT NULL, entry TEXT NULL, created_utc {db.Dialect.BigInt} NOT NULL);
+            CREATE INDEX ix_spbe_audit_target ON spbe_audit (target);
             """),
     ];
 }

@@ -1,0 +1,22 @@
+using OrchardSpbe.Content;
+
+namespace OrchardSpbe.Contents.Editors;
+
+/// <summary>The item's images: upload a new one (stored in the media library), keep or remove existing ones, one alt text.</summary>
+public sealed class MediaPartEditor : IContentEditor
+{
+    public string Name => ContentParts.Media;
+
+    public async Task UpdateAsync(EditorContext context)
+    {
+        var alt = context.Value("AltText");
+        var paths = context.Values("Paths").Where(p => !p.Contains("..") && !p.Contains(':')).ToList();
+        var uploaded = await MediaUploads.UploadAsync(context, "Upload", alt);
+        if (uploaded is not null) paths.Insert(0, uploaded);
+        context.Item.Apply(ContentParts.Media, new MediaPart { Paths = paths.Distinct().ToList(), AltText = string.IsNullOrEmpty(alt) ? null : alt });
+        if (paths.Count > 0 && string.IsNullOrEmpty(alt))
+            context.Error("AltText", context.T["Teks alternatif gambar wajib diisi (untuk pembaca layar)."]);
+        if (context.Part?.Flag("Required") == true && paths.Count == 0 && !context.Errors.ContainsKey(context.NameOf("Upload")))
+            context.Error("Upload", context.T["Gambar wajib diunggah."]);
+    }
+}

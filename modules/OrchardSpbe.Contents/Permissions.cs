@@ -1,0 +1,16 @@
+using OrchardSpbe.Security;
+
+namespace OrchardSpbe.Contents;
+
+public static class Permissions
+{
+    public static readonly Permission EditOwnContent = new("EditOwnContent", "Menulis dan menyunting konten sendiri", Manifest.FeatureId);
+    public static readonly Permission EditContent = new("EditContent", "Menyunting semua konten", Manifest.FeatureId);
+    public static readonly Permission PublishOwnContent = new("PublishOwnContent", "Menerbitkan konten sendiri", Manifest.FeatureId);
+    public static readonly Permission PublishContent = new("PublishContent", "Menerbitkan dan menarik semua konten", Manifest.FeatureId);
+    public static readonly Permission DeleteOwnContent = new("DeleteOwnContent", "Menghapus konten sendiri", Manifest.FeatureId);
+    public static readonly Permission DeleteContent = new("DeleteContent", "Menghapus semua konten", Manifest.FeatureId);
+    public static readonly Permission ManageContentTypes = new("ManageContentTypes", "Mengelola tipe konten dan isiannya", Manifest.FeatureId);
+
+    public static readonly Permission[] All = [EditOwnContent, EditContent, PublishOwnContent, PublishContent, DeleteOwnContent, DeleteContent, ManageContentTypes];
+}
