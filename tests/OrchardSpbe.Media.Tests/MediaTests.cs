@@ -123,6 +123,26 @@ public abstract class MediaTests(SiteFixture fixture)
     }
 
     [Fact]
+    public async Task A_request_larger_than_any_limit_is_refused_without_a_server_error()
+    {
+        var pd = await NewPdAsync();
+        using var editor = await SignedInEditorAsync(pd);
+        var form = await editor.OpenAsync(Site.Url(pd, "/admin/media/upload"));
+        var token = form.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(MediaFiles.Pdf(60 * 1024 * 1024)), "File", "arsip-besar.pdf" },
+        };
+        // As a browser-like client that waits for the server's go-ahead before sending the body.
+        using var request = new HttpRequestMessage(HttpMethod.Post, Site.Url(pd, "/admin/media/upload")) { Content = content };
+        request.Headers.ExpectContinue = true;
+        var response = await editor.SendAsync(request);
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, $"status {(int)response.StatusCode}");
+        Assert.Empty(FilesOnDisk(pd));
+    }
+
+    [Fact]
     public async Task One_pds_file_is_not_found_on_another_pds_site()
     {
         var pdA = await NewPdAsync();

@@ -32,6 +32,8 @@ public sealed class MediaLibrary(
     /// </summary>
     public async Task<MediaUploadResult> UploadAsync(string fileName, Stream content, string? altText, CancellationToken cancellationToken = default)
     {
+        // Services are process-wide; the library (and its table) exists only where the feature is on.
+        if (!IsEnabled) return MediaUploadResult.Fail(T["Fitur Media tidak aktif di situs ini."]);
         altText = string.IsNullOrWhiteSpace(altText) ? null : altText.Trim();
         if (altText?.Length > MaxAltTextLength) return MediaUploadResult.Fail(T["Teks alternatif paling banyak 300 karakter."]);
         var (settings, _) = await settingsStore.GetAsync();
@@ -70,11 +72,13 @@ public sealed class MediaLibrary(
 
     public async Task<MediaFile?> FindAsync(string path, CancellationToken cancellationToken = default)
     {
-        if (!MediaFolders.IsLibraryPath(path)) return null;
+        if (!IsEnabled || !MediaFolders.IsLibraryPath(path)) return null;
         var row = await session.QuerySingleOrDefaultAsync<MediaRow>(
             $"SELECT {Columns} FROM media_files WHERE path = @path AND deleted_utc IS NULL", new { path });
         return row?.ToFile();
     }
+
+    private bool IsEnabled => tenant.HasTenant && tenant.Shell.IsFeatureEnabled(Manifest.FeatureId);
 
     public async Task<MediaEntry?> GetAsync(long id)
     {
