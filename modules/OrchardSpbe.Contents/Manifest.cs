@@ -13,6 +13,6 @@ public static class Manifest
         Name = "Konten",
         Description = "Tipe konten dari bagian dan isian, draf dan versi, riwayat, jadwal terbit, alamat publik dan halaman konten.",
         Category = "Konten",
-        Dependencies = ["OrchardSpbe.Admin"],
+        Dependencies = ["OrchardSpbe.Admin", "OrchardSpbe.Media"],
     };
 }

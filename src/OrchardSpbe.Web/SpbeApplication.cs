@@ -1,6 +1,7 @@
 using OrchardSpbe.Admin;
 using OrchardSpbe.Contents;
 using OrchardSpbe.Hosting;
+using OrchardSpbe.Media;
 using OrchardSpbe.PublicSite;
 using OrchardSpbe.Tenants;
 using OrchardSpbe.Themes.Admin;
@@ -29,6 +30,7 @@ public static class SpbeApplication
             .AddModule<TenantsModule>()
             .AddModule<PublicSiteModule>()
             .AddModule<ContentsModule>()
+            .AddModule<MediaModule>()
             .AddTheme<AdminTheme>()
             .AddTheme<SiteTheme>();
         extend?.Invoke(spbe);
