@@ -1,5 +1,6 @@
 using OrchardSpbe.Admin;
 using OrchardSpbe.Hosting;
+using OrchardSpbe.Menus;
 using OrchardSpbe.PublicSite;
 using OrchardSpbe.Tenants;
 using OrchardSpbe.Themes.Admin;
@@ -27,6 +28,7 @@ public static class SpbeApplication
             .AddModule<AdminModule>()
             .AddModule<TenantsModule>()
             .AddModule<PublicSiteModule>()
+            .AddModule<MenusModule>()
             .AddTheme<AdminTheme>()
             .AddTheme<SiteTheme>();
         extend?.Invoke(spbe);
