@@ -2,6 +2,7 @@ using OrchardSpbe.Admin;
 using OrchardSpbe.Contents;
 using OrchardSpbe.Hosting;
 using OrchardSpbe.Media;
+using OrchardSpbe.Menus;
 using OrchardSpbe.PublicSite;
 using OrchardSpbe.Tenants;
 using OrchardSpbe.Themes.Admin;
@@ -31,6 +32,7 @@ public static class SpbeApplication
             .AddModule<PublicSiteModule>()
             .AddModule<ContentsModule>()
             .AddModule<MediaModule>()
+            .AddModule<MenusModule>()
             .AddTheme<AdminTheme>()
             .AddTheme<SiteTheme>();
         extend?.Invoke(spbe);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OrchardSpbe.Admin.Services;
@@ -24,9 +23,8 @@ public sealed class SiteAssetsController(TenantContext tenant, LogoFiles logos) 
     [HttpGet("site/theme.css")]
     public IActionResult ThemeCss()
     {
-        // The colour was validated as #rrggbb when saved, so it is safe to write into CSS.
-        var color = tenant.Shell.Settings.PrimaryColor;
+        // Derived colours keep every text readable on and around the PD's chosen colour (see ThemeColors).
         Response.Headers.CacheControl = "public, max-age=60";
-        return Content(string.Create(CultureInfo.InvariantCulture, $":root{{--primary:{color};}}\n"), "text/css");
+        return Content(ThemeColors.From(tenant.Shell.Settings.PrimaryColor).ToCss(), "text/css");
     }
 }

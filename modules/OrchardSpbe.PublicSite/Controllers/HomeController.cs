@@ -27,17 +27,8 @@ public sealed class HomeController(TenantContext tenant, TenantRegistry registry
             .Where(t => !t.IsDefault && t.State == TenantState.Running)
             .GroupBy(t => t.Category ?? "Lainnya")
             .OrderBy(g => Array.IndexOf(CategoryOrder, g.Key) is var i && i < 0 ? int.MaxValue : i).ThenBy(g => g.Key)
-            .Select(g => (g.Key, (IReadOnlyList<PdSiteLink>)g.OrderBy(t => t.DisplayName).Select(t => new PdSiteLink(t.Name, t.DisplayName, UrlOf(t))).ToList()))
+            .Select(g => (g.Key, (IReadOnlyList<PdSiteLink>)g.OrderBy(t => t.DisplayName).Select(t => new PdSiteLink(t.Name, t.DisplayName, hostNames.HomeUrlOf(t, Request))).ToList()))
             .ToList();
         return View("PortalHome", new PortalHomeViewModel { Settings = tenant.Shell.Settings, Directory = directory });
-    }
-
-    /// <summary>The PD's public address, in the form of the current request (…localhost:5000 on a developer's machine).</summary>
-    private string UrlOf(TenantRecord pd)
-    {
-        var port = Request.Host.Port is int p ? ":" + p : "";
-        var host = pd.Hosts.Count > 0 ? hostNames.ToRequestForm(pd.Hosts[0], Request.Host.Host) : Request.Host.Host;
-        var prefix = pd.UrlPrefix is null ? "" : pd.UrlPrefix + "/";
-        return $"{Request.Scheme}://{host}{port}/{prefix}";
     }
 }

@@ -1,0 +1,24 @@
+// Optional comfort for the header menu; everything works without it (<details> is native).
+// One dropdown open at a time, Escape closes it (focus back on its button), a click elsewhere closes it.
+(function () {
+  var nav = document.querySelector('.site-nav');
+  if (!nav) return;
+  function dropdowns() { return nav.querySelectorAll('.has-children > details[open]'); }
+  nav.addEventListener('toggle', function (event) {
+    var opened = event.target;
+    if (!opened.open || !opened.parentElement || !opened.parentElement.classList.contains('has-children')) return;
+    dropdowns().forEach(function (d) { if (d !== opened) d.open = false; });
+  }, true);
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Escape') return;
+    var open = dropdowns();
+    open.forEach(function (d) {
+      var hadFocus = d.contains(document.activeElement);
+      d.open = false;
+      if (hadFocus) d.querySelector('summary').focus();
+    });
+  });
+  document.addEventListener('click', function (event) {
+    dropdowns().forEach(function (d) { if (!d.contains(event.target)) d.open = false; });
+  });
+})();
