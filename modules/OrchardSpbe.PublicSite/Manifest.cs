@@ -10,7 +10,7 @@ public static class Manifest
     {
         Id = FeatureId,
         Name = "Situs publik",
-        Description = "Beranda publik: direktori situs perangkat daerah di portal kota, profil dan kontak di situs PD.",
+        Description = "Beranda publik, berita dan agenda semua perangkat daerah di portal kota, direktori perangkat daerah, umpan RSS/Atom, robots.txt dan sitemap.xml.",
         Category = "Situs",
     };
 }

@@ -3,32 +3,47 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using OrchardSpbe.Hosting;
 using OrchardSpbe.Modules;
+using OrchardSpbe.PublicSite.Services;
 using OrchardSpbe.PublicSite.ViewModels;
 using OrchardSpbe.Tenants;
 
 namespace OrchardSpbe.PublicSite.Controllers;
 
-/// <summary>The public home: on the city portal, every running PD site; on a PD site, its name and contact.</summary>
+/// <summary>
+/// The public home. On the city portal: the latest news and coming agenda of every PD (two catalog
+/// queries, however many PDs) and the PD directory. On a PD site: its name, contact, news and agenda.
+/// </summary>
 [Area("PublicSite")]
 [RequireFeature(Manifest.FeatureId)]
 [AllowAnonymous]
-public sealed class HomeController(TenantContext tenant, TenantRegistry registry, HostNames hostNames) : Controller
+public sealed class HomeController(TenantContext tenant, PdDirectory directory, CatalogCards catalog, FeedLinks feeds) : Controller
 {
-    private static readonly string[] CategoryOrder = ["Sekretariat", "Inspektorat", "Dinas", "Badan", "Kecamatan", "Kelurahan", "Lainnya"];
+    public const int PortalNewsCount = 6;
+    public const int PortalAgendaCount = 5;
+    public const int PdNewsCount = 3;
+    public const int PdAgendaCount = 3;
 
     [HttpGet("")]
     [OutputCache(PolicyName = AnonymousPageCachePolicy.Name)]
-    public IActionResult Index()
+    public async Task<IActionResult> Index()
     {
         Response.Headers.CacheControl = "public, max-age=30";
-        if (!tenant.IsDefault) return View("PdHome", tenant.Shell.Settings);
-
-        var directory = registry.All
-            .Where(t => !t.IsDefault && t.State == TenantState.Running)
-            .GroupBy(t => t.Category ?? "Lainnya")
-            .OrderBy(g => Array.IndexOf(CategoryOrder, g.Key) is var i && i < 0 ? int.MaxValue : i).ThenBy(g => g.Key)
-            .Select(g => (g.Key, (IReadOnlyList<PdSiteLink>)g.OrderBy(t => t.DisplayName).Select(t => new PdSiteLink(t.Name, t.DisplayName, hostNames.HomeUrlOf(t, Request))).ToList()))
-            .ToList();
-        return View("PortalHome", new PortalHomeViewModel { Settings = tenant.Shell.Settings, Directory = directory });
+        feeds.Announce(HttpContext);
+        if (!tenant.IsDefault)
+        {
+            return View("PdHome", new PdHomeViewModel
+            {
+                Settings = tenant.Shell.Settings,
+                News = (await catalog.NewsAsync(tenant.Name, 1, PdNewsCount)).Cards,
+                Agenda = (await catalog.UpcomingAgendaAsync(tenant.Name, 1, PdAgendaCount)).Cards,
+            });
+        }
+        return View("PortalHome", new PortalHomeViewModel
+        {
+            Settings = tenant.Shell.Settings,
+            News = (await catalog.NewsAsync(null, 1, PortalNewsCount)).Cards,
+            Agenda = (await catalog.UpcomingAgendaAsync(null, 1, PortalAgendaCount)).Cards,
+            Directory = directory.Groups(),
+        });
     }
 }

@@ -69,14 +69,19 @@ public sealed class PortalCatalog(IDatabaseProvider database, TenantRegistry reg
         var page = Math.Max(1, query.Page);
         if (tenants.Length == 0) return new CatalogPage([], 0, page, pageSize);
 
-        var where = new StringBuilder("WHERE kind = @kind AND removed = FALSE AND tenant IN @tenants");
+        var where = new StringBuilder("WHERE kind = @kind AND removed = FALSE AND ").Append(database.Dialect.InList("tenant", "tenants"));
         if (query.StartsFrom is not null) where.Append(" AND start_utc >= @from");
         if (query.StartsBefore is not null) where.Append(" AND start_utc < @before");
-        var order = query.Order == CatalogOrder.StartAsc ? "start_utc, tenant, source_id" : "published_utc DESC, tenant, source_id";
+        var order = query.Order switch
+        {
+            CatalogOrder.StartAsc => "start_utc, tenant, source_id",
+            CatalogOrder.StartDesc => "start_utc DESC, tenant, source_id",
+            _ => "published_utc DESC, tenant, source_id",
+        };
         var parameters = new
         {
             kind = query.Kind, tenants, from = UnixTime.Ms(query.StartsFrom), before = UnixTime.Ms(query.StartsBefore),
-            take = pageSize, skip = (page - 1) * pageSize,
+            take = pageSize, skip = (long)(page - 1) * pageSize,
         };
         await using var connection = await database.OpenAsync(database.HostLocation);
         var rows = await connection.QueryAsync<CatalogRow>($"""
@@ -125,7 +130,8 @@ public sealed record CatalogQuery
     public bool CountTotal { get; init; } = true;
 }
 
-public enum CatalogOrder { PublishedDesc, StartAsc }
+/// <summary>Newest first; soonest first (upcoming agenda); latest start first (past agenda).</summary>
+public enum CatalogOrder { PublishedDesc, StartAsc, StartDesc }
 
 public sealed record CatalogPage(IReadOnlyList<CatalogEntry> Entries, long Total, int Page, int PageSize)
 {

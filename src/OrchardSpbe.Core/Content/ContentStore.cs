@@ -96,8 +96,8 @@ public sealed class ContentStore(TenantSession session)
         });
         if (query.ContentTypes is { Count: > 0 } types)
         {
-            where.Append(" AND c.content_type IN @types");
-            parameters.Add("types", types);
+            where.Append(" AND " + session.Dialect.InList("c.content_type", "types"));
+            parameters.Add("types", types.ToArray());
         }
         if (query.Owner is not null)
         {
@@ -158,7 +158,8 @@ public sealed class ContentStore(TenantSession session)
         if (contentItemIds.Count == 0) return [];
         var flag = published ? "c.published" : "c.latest";
         var rows = await session.QueryAsync<ContentRow>(
-            $"SELECT {Columns}, c.data AS Data FROM content_items c WHERE c.content_item_id IN @ids AND {flag} = TRUE", new { ids = contentItemIds });
+            $"SELECT {Columns}, c.data AS Data FROM content_items c WHERE {session.Dialect.InList("c.content_item_id", "ids")} AND {flag} = TRUE",
+            new { ids = contentItemIds.ToArray() });
         return rows.Select(r => r.ToItem()).ToList();
     }
 

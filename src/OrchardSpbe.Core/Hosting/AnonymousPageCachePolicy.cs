@@ -28,6 +28,8 @@ public sealed class AnonymousPageCachePolicy : IOutputCachePolicy
         context.AllowCacheStorage = anonymous;
         context.AllowLocking = true;
         context.CacheVaryByRules.VaryByHost = true;
+        // A list's ?page=2 is another page; the policy is used on its own, without the default policy that varies by query.
+        context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
         // A safety net: eviction on change is what keeps pages current.
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);

@@ -119,6 +119,8 @@ public sealed class SpbeBuilder
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<HostNames>();
+        services.AddSingleton<TenantUrls>();
+        services.AddScoped<PageHead>();
         services.AddSingleton<TenantStore>();
         services.AddSingleton<TenantRegistry>();
         services.AddSingleton<ShellHost>();

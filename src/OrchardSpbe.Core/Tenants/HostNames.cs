@@ -38,15 +38,6 @@ public sealed partial class HostNames(IOptions<SpbeOptions> options)
             : canonicalHost;
     }
 
-    /// <summary>A tenant's public home address in the form of the current request (…localhost:5000 on a developer's machine).</summary>
-    public string HomeUrlOf(TenantRecord tenant, HttpRequest request)
-    {
-        var port = request.Host.Port is int p ? ":" + p : "";
-        var host = tenant.Hosts.Count > 0 ? ToRequestForm(tenant.Hosts[0], request.Host.Host) : request.Host.Host;
-        var prefix = tenant.UrlPrefix is null ? "" : tenant.UrlPrefix + "/";
-        return $"{request.Scheme}://{host}{port}/{prefix}";
-    }
-
     /// <summary>Normalises a host name typed by an administrator; null when it is not a valid host name.</summary>
     public string? Normalize(string input)
     {
