@@ -69,7 +69,8 @@ public abstract class FeedsAndCrawlerTests(PortalSiteFixture fixture)
         {
             var text = await visitor.Http.GetStringAsync(Site.Url(pd, "/feeds/agenda." + format));
             var feed = SyndicationFeed.Load(XmlReader.Create(new StringReader(text)));
-            var item = Assert.Single(feed.Items);
+            // Besides the sample agenda every PD site starts with: its own coming event, not the past one, not the other PD's.
+            var item = Assert.Single(feed.Items, i => i.Title.Text.EndsWith(pd) || i.Title.Text.EndsWith(other));
             Assert.Equal("Posyandu " + pd, item.Title.Text);
             Assert.Equal(Site.Url(pd, "/agenda/a1"), item.Links.First(l => l.RelationshipType is null or "alternate").Uri);
             Assert.Contains("22 November 2099, 09.00 WIB", item.Summary.Text);
