@@ -20,12 +20,12 @@ public sealed class ContentTypesAndRecipesTests(SqliteContentSite fixture) : ICl
         Assert.Equal("Tipe konten 'Pengumuman' dibuat.", created.SuccessMessage);
         var withField = await created.SubmitAsync(desk.Client, "form.add-field", new Dictionary<string, string>
         {
-            ["DisplayName"] = "Nomor surat", ["Name"] = "NomorSurat", ["Type"] = "TextField", ["Required"] = "true",
+            ["NewField.DisplayName"] = "Nomor surat", ["NewField.Name"] = "NomorSurat", ["NewField.Type"] = "TextField", ["NewField.Required"] = "true",
         });
         Assert.Equal("Isian 'Nomor surat' ditambahkan.", withField.SuccessMessage);
         var duplicate = await withField.SubmitAsync(desk.Client, "form.add-field", new Dictionary<string, string>
         {
-            ["DisplayName"] = "Nomor lagi", ["Name"] = "NomorSurat", ["Type"] = "TextField",
+            ["NewField.DisplayName"] = "Nomor lagi", ["NewField.Name"] = "NomorSurat", ["NewField.Type"] = "TextField",
         });
         Assert.Equal("Nama isian harus unik dalam satu tipe.", duplicate.FieldError("NewField.Name"));
 
@@ -56,7 +56,7 @@ public sealed class ContentTypesAndRecipesTests(SqliteContentSite fixture) : ICl
                 { "type": "Kuda", "title": "Tidak Ada" } ] } ] }
             """;
         var page = await desk.Client.SubmitAsync(desk.Url("/admin/recipes"), "form.card", new Dictionary<string, string> { ["json"] = recipe });
-        Assert.Contains("Langkah 1 (content), kolom 'items[1].type': Tipe konten 'Kuda' tidak dikenal.", page.Errors);
+        Assert.Contains("Langkah 1 (content), kolom 'items[1].type': Tipe konten 'Kuda' tidak dikenal.", string.Join(" ", page.Errors));
         using var visitor = Site.NewVisitor();
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(desk.Url("/halaman-impor"))).StatusCode);
     }

@@ -52,7 +52,7 @@ public sealed class ContentTypesController(
     }
 
     [HttpGet("{name}")]
-    public async Task<IActionResult> Edit(string name)
+    public async Task<IActionResult> Edit([FromRoute] string name)
     {
         var current = await definitions.LoadAsync();
         var type = current.Types.FirstOrDefault(t => t.Name == name);
@@ -60,7 +60,7 @@ public sealed class ContentTypesController(
     }
 
     [HttpPost("{name}/fields")]
-    public async Task<IActionResult> AddField(string name, ContentFieldAddModel field, int version)
+    public async Task<IActionResult> AddField([FromRoute] string name, [Bind(Prefix = "NewField")] ContentFieldAddModel field, int version)
     {
         var current = await definitions.LoadAsync();
         var type = current.Types.FirstOrDefault(t => t.Name == name);
@@ -86,7 +86,7 @@ public sealed class ContentTypesController(
     }
 
     [HttpPost("{name}/fields/{field}/delete")]
-    public async Task<IActionResult> RemoveField(string name, string field, int version)
+    public async Task<IActionResult> RemoveField([FromRoute] string name, [FromRoute] string field, int version)
     {
         var current = await definitions.LoadAsync();
         var type = current.Types.FirstOrDefault(t => t.Name == name);
