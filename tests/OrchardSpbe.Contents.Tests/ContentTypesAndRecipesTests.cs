@@ -75,6 +75,13 @@ public sealed class ContentTypesAndRecipesTests(SqliteContentSite fixture) : ICl
             Assert.True(page.Status == HttpStatusCode.OK, $"{path}: {page.Status}");
         }
         Assert.Equal(3, (await visitor.OpenAsync(desk.Url("/berita"))).Document.QuerySelectorAll(".card").Length);
+        var item = await visitor.OpenAsync(desk.Url("/berita/pelayanan-tetap-buka-selama-libur-akhir-tahun"));
+        Assert.Equal(["Layanan", "Pengumuman"], item.Document.QuerySelectorAll(".tags .tag").Select(t => t.TextContent.Trim()).OrderBy(t => t));
+        var kegiatan = await visitor.OpenAsync(desk.Url("/berita?kategori=kegiatan"));
+        Assert.Single(kegiatan.Document.QuerySelectorAll(".card"));
+        var missing = await visitor.OpenAsync(desk.Url("/tidak-ada-halaman-ini"));
+        Assert.Equal(HttpStatusCode.NotFound, missing.Status);
+        Assert.Equal("Halaman tidak ditemukan", missing.Heading);
         var agenda = await visitor.OpenAsync(desk.Url("/agenda"));
         Assert.Equal(2, agenda.Document.QuerySelectorAll("#upcoming ~ .agenda-list > li, section[aria-labelledby=upcoming] .agenda-list > li").Length);
         Assert.Single(agenda.Document.QuerySelectorAll("section[aria-labelledby=past] .agenda-list > li"));

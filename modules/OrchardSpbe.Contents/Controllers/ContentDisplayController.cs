@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using OrchardSpbe.Content;
@@ -27,17 +28,17 @@ public sealed class ContentDisplayController(
     /// <summary>Last in line: every literal route of the platform and its modules wins over this one.</summary>
     [HttpGet("{**path}", Order = 1000)]
     [OutputCache(PolicyName = AnonymousPageCachePolicy.Name)]
-    public async Task<IActionResult> Display(string? path, int page = 1)
+    public async Task<IActionResult> Display(string? path, string? kategori, int page = 1)
     {
         var normalized = (path ?? "").Trim('/').ToLowerInvariant();
-        if (normalized.Length == 0 || normalized.Length > 200) return NotFound();
+        if (normalized.Length == 0 || normalized.Length > 200) return NotFoundPage();
         var item = await routes.FindPublishedAsync(normalized);
         if (item is null)
         {
             var target = await routes.RedirectTargetAsync(normalized);
-            return target is null ? NotFound() : RedirectPermanent(Request.PathBase + target);
+            return target is null ? NotFoundPage() : RedirectPermanent(Request.PathBase + target);
         }
-        return await ShowAsync(item, page);
+        return await ShowAsync(item, page, kategori);
     }
 
     /// <summary>Items without an address of their own.</summary>
@@ -46,18 +47,25 @@ public sealed class ContentDisplayController(
     public async Task<IActionResult> ById(string id, int page = 1)
     {
         var item = await contents.GetAsync(id, published: true);
-        if (item is null) return NotFound();
+        if (item is null) return NotFoundPage();
         if (item.As<AutoroutePart>(ContentParts.Autoroute).Path.Length > 0) return RedirectPermanent(Request.PathBase + ContentUrls.PathOf(item));
         return await ShowAsync(item, page);
     }
 
-    private async Task<IActionResult> ShowAsync(ContentItem item, int page)
+    /// <summary>A page in the site's look that says so and offers the way on, rather than the browser's blank error.</summary>
+    private ViewResult NotFoundPage()
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return View("NotFound");
+    }
+
+    private async Task<IActionResult> ShowAsync(ContentItem item, int page, string? term = null)
     {
         Response.Headers.CacheControl = "public, max-age=30";
         var type = await definitions.FindAsync(item.ContentType) ?? new ContentTypeDefinition { Name = item.ContentType, DisplayName = item.ContentType };
         page = Math.Clamp(page, 1, 10_000);
         var model = type.Part(ContentParts.List) is { } list
-            ? await ListModelAsync(item, type, list, page)
+            ? await ListModelAsync(item, type, list, page, term)
             : new DisplayViewModel
             {
                 Item = item, Type = type,
@@ -67,7 +75,7 @@ public sealed class ContentDisplayController(
         return View(model.Children is not null ? "List" : "Item", model);
     }
 
-    private async Task<DisplayViewModel> ListModelAsync(ContentItem item, ContentTypeDefinition type, PartDefinition list, int page)
+    private async Task<DisplayViewModel> ListModelAsync(ContentItem item, ContentTypeDefinition type, PartDefinition list, int page, string? term)
     {
         var containedTypes = list.List("ContainedContentTypes");
         var allTypes = (await definitions.GetAsync()).Types;
@@ -77,11 +85,11 @@ public sealed class ContentDisplayController(
         {
             return new DisplayViewModel
             {
-                Item = item, Type = type,
+                Item = item, Type = type, TermId = string.IsNullOrWhiteSpace(term) ? null : term,
                 Children = await contents.Store.QueryAsync(new ContentQuery
                 {
                     Status = ContentStatus.Published, ContainerId = item.ContentItemId, Order = ContentOrder.PublishedDesc,
-                    Page = page, PageSize = pageSize, WithContent = true,
+                    TermId = string.IsNullOrWhiteSpace(term) ? null : term, Page = page, PageSize = pageSize, WithContent = true,
                 }),
             };
         }

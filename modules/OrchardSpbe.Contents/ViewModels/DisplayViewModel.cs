@@ -20,4 +20,7 @@ public sealed class DisplayViewModel
     public IReadOnlyList<TaxonomyTerm> Terms { get; init; } = [];
 
     public bool IsAgenda { get; init; }
+
+    /// <summary>The taxonomy term a news list is filtered by ("?kategori=").</summary>
+    public string? TermId { get; init; }
 }
