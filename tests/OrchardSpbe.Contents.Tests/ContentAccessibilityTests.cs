@@ -1,6 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
 
 namespace OrchardSpbe.Contents.Tests;
 
@@ -20,35 +17,24 @@ public sealed class ContentAccessibilityTests(SqliteContentSite fixture, Chromiu
         foreach (var width in new[] { 1280, 375 })
         {
             await page.SetViewportSizeAsync(width, 900);
-            await CheckAsync(page, site.Url(null), problems);
-            await CheckAsync(page, desk.Url("/"), problems);
-            await CheckAsync(page, desk.Url("/berita"), problems);
-            await CheckAsync(page, desk.Url("/berita/pelayanan-prima"), problems);
-            await CheckAsync(page, desk.Url("/agenda"), problems);
-            await CheckAsync(page, desk.Url("/profil"), problems);
+            await Accessibility.CheckAsync(page, site.Url(null), problems);
+            await Accessibility.CheckAsync(page, desk.Url("/"), problems);
+            await Accessibility.CheckAsync(page, desk.Url("/berita"), problems);
+            await Accessibility.CheckAsync(page, desk.Url("/berita/pelayanan-prima"), problems);
+            await Accessibility.CheckAsync(page, desk.Url("/agenda"), problems);
+            await Accessibility.CheckAsync(page, desk.Url("/profil"), problems);
         }
         await page.GotoAsync(desk.Url("/admin/login").ToString());
         await page.FillAsync("#UserName", "admin");
         await page.FillAsync("#Password", TestEnvironment.AdminPassword);
         await page.ClickAsync("button[type=submit]");
         await page.SetViewportSizeAsync(1280, 900);
-        await CheckAsync(page, desk.Url("/admin/contents"), problems);
-        await CheckAsync(page, desk.Url("/admin/contents/create/Article"), problems);
-        await CheckAsync(page, desk.Url("/admin/contents/create/Event"), problems);
-        await CheckAsync(page, desk.Url("/admin/content-types"), problems);
+        await Accessibility.CheckAsync(page, desk.Url("/admin/contents"), problems);
+        await Accessibility.CheckAsync(page, desk.Url("/admin/contents/create/Article"), problems);
+        await Accessibility.CheckAsync(page, desk.Url("/admin/contents/create/Event"), problems);
+        await Accessibility.CheckAsync(page, desk.Url("/admin/content-types"), problems);
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    private static async Task CheckAsync(IPage page, Uri url, List<string> problems)
-    {
-        await page.GotoAsync(url.ToString());
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        if (result.Passes.Length == 0) problems.Add($"{url.PathAndQuery}: axe evaluated no rule");
-        foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
-            problems.Add($"{url.PathAndQuery} ({page.ViewportSize?.Width}px): {violation.Id} — {violation.Help}: {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}");
-    }
 }

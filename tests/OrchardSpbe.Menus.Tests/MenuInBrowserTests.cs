@@ -29,14 +29,14 @@ public sealed class MenuInBrowserTests(SqliteSite fixture, ChromiumFixture chrom
             foreach (var url in new[] { site.Url(null), site.Url("menuaxe"), site.Url("menukuning") })
             {
                 await page.GotoAsync(url.ToString());
-                await CheckAsync(page, $"{name} {url.Host}", problems);
+                await Accessibility.CheckAsync(page, $"{name} {url.Host}", problems);
                 // Open the menu (and on a phone its "Menu" button first) and check again: the dropdown is part of the page too.
                 if (viewport == Phone) await page.ClickAsync(".nav-compact > summary");
                 var section = page.Locator(viewport == Phone ? ".nav-compact .has-children summary" : ".nav-wide .has-children summary");
                 if (await section.CountAsync() > 0)
                 {
                     await section.First.ClickAsync();
-                    await CheckAsync(page, $"{name} {url.Host} menu open", problems);
+                    await Accessibility.CheckAsync(page, $"{name} {url.Host} menu open", problems);
                 }
             }
         }
@@ -106,15 +106,4 @@ public sealed class MenuInBrowserTests(SqliteSite fixture, ChromiumFixture chrom
         Assert.Equal("Pengaturan situs disimpan.", saved.SuccessMessage);
     }
 
-    private static async Task CheckAsync(IPage page, string where, List<string> problems)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        // axe must have looked at the page (rules passed), or "no violations" means nothing.
-        if (result.Passes.Length == 0) problems.Add($"{where}: axe evaluated no rule");
-        foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
-            problems.Add($"{where}: {violation.Id} ({violation.Impact}) {violation.Help} — {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}");
-    }
 }
