@@ -58,6 +58,7 @@ public sealed class ContentsModule : SpbeModule
         services.AddScoped<ContentTypeRules>();
         services.AddScoped<RouteAvailability>();
         services.AddScoped<PublicRoutes>();
+        services.AddScoped<DisplayModels>();
         services.AddBackgroundTask<ScheduledPublishingTask>();
         services.AddRecipeStep<ContentDefinitionsStep>();
         services.AddRecipeStep<ContentStep>();

@@ -38,4 +38,28 @@ public sealed class ContentListTests(SqliteContentSite fixture) : IClassFixture<
         Assert.DoesNotContain("Operasi Pasar Beras", list.Document.QuerySelector("table.content-list")!.TextContent);
         Assert.Contains("Pasar Murah Ramadan (salinan)", list.Document.QuerySelector("table.content-list")!.TextContent);
     }
+
+    [Fact]
+    public async Task An_editor_previews_a_draft_that_the_public_cannot_see_and_reuses_a_library_image()
+    {
+        var desk = await NewsDesk.OpenAsync(Site);
+        await desk.WriteNewsAsync("Foto Lama", "<p>Isi.</p>", publish: true, path: "berita/foto-lama",
+            files: [("MediaPart.Upload", "gedung.png", NewsDesk.Png)], altText: "Gedung dinas");
+        var draft = await desk.Client.OpenAsync(desk.Url("/admin/contents/create/Article"));
+        var picked = draft.Document.QuerySelectorAll("#MediaPart_Pick option").Select(o => o.GetAttribute("value")).First(v => v!.EndsWith("gedung.png"))!;
+        var saved = await draft.SubmitAsync(desk.Client, "form.content-editor", new Dictionary<string, string>
+        {
+            ["TitlePart.Title"] = "Rencana Renovasi", ["BodyPart.Html"] = "<p>Masih draf.</p>", ["MediaPart.Paths"] = picked,
+            ["MediaPart.AltText"] = "Gedung dinas", ["submit"] = "draft",
+        });
+        var id = NewsDesk.IdOf(saved);
+
+        var preview = await desk.Client.OpenAsync(desk.Url($"/admin/contents/{id}/preview"));
+        Assert.Equal("Rencana Renovasi", preview.Heading);
+        Assert.NotNull(preview.Document.QuerySelector(".notice-warning"));
+        Assert.EndsWith(picked + "?w=960", preview.Document.QuerySelector(".lead-image img")!.GetAttribute("src"));
+        using var visitor = Site.NewVisitor();
+        Assert.NotEqual(HttpStatusCode.OK, (await visitor.GetAsync(desk.Url($"/admin/contents/{id}/preview"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(desk.Url("/berita/rencana-renovasi"))).StatusCode);
+    }
 }

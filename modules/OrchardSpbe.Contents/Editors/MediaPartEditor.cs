@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using OrchardSpbe.Content;
+using OrchardSpbe.Media;
 
 namespace OrchardSpbe.Contents.Editors;
 
@@ -6,6 +8,14 @@ namespace OrchardSpbe.Contents.Editors;
 public sealed class MediaPartEditor : IContentEditor
 {
     public string Name => ContentParts.Media;
+
+    /// <summary>Images already in the library, to pick instead of uploading again.</summary>
+    public async Task<IReadOnlyList<EditorOption>> OptionsAsync(EditorContext context)
+    {
+        if (context.Services.GetService<IMediaLibrary>() is not { } library) return [];
+        var images = await library.RecentImagesAsync(50);
+        return images.Select(i => new EditorOption(i.Path, string.IsNullOrEmpty(i.AltText) ? i.FileName : $"{i.FileName} — {i.AltText}")).ToList();
+    }
 
     public async Task UpdateAsync(EditorContext context)
     {

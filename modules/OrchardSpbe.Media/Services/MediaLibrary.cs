@@ -78,6 +78,15 @@ public sealed class MediaLibrary(
         return row?.ToFile();
     }
 
+    public async Task<IReadOnlyList<MediaFile>> RecentImagesAsync(int take, CancellationToken cancellationToken = default)
+    {
+        if (!IsEnabled) return [];
+        var rows = await session.QueryAsync<MediaRow>(
+            $"SELECT {Columns} FROM media_files WHERE deleted_utc IS NULL AND content_type LIKE 'image/%' ORDER BY uploaded_utc DESC, id DESC LIMIT @take",
+            new { take = Math.Clamp(take, 1, 200) });
+        return rows.Select(r => r.ToFile()).ToList();
+    }
+
     private bool IsEnabled => tenant.HasTenant && tenant.Shell.IsFeatureEnabled(Manifest.FeatureId);
 
     public async Task<MediaEntry?> GetAsync(long id)

@@ -14,6 +14,9 @@ public interface IMediaLibrary
 
     /// <summary>A stored file by its library path (e.g. "2026/11/posyandu.jpg"), or null.</summary>
     Task<MediaFile?> FindAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest images of the library, for editors to pick one already uploaded.</summary>
+    Task<IReadOnlyList<MediaFile>> RecentImagesAsync(int take, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A file in a tenant's media library. <see cref="Path"/> is relative to the library; the public URL is "/media/" + Path.</summary>
