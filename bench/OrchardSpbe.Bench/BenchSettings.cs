@@ -2,7 +2,9 @@ namespace OrchardSpbe.Bench;
 
 /// <summary>
 /// What one run measures and where: --tenants 120 --starts 3 --creations 5 --wrk-seconds 10
-/// --wrk-warmup-seconds 15 --wrk-rounds 2 --settle-seconds 5 --out DIR --host-dll PATH.
+/// --wrk-warmup-seconds 15 --wrk-rounds 2 --settle-seconds 5 --out DIR --host-dll PATH; for the content
+/// sections --content-tenant dinkes --content-items 10000 --news-per-tenant 50 --agenda-per-tenant 10
+/// --latency-requests 250 --latency-warmup 50; --skip platform,lists,portal leaves sections out.
 /// Small values keep development runs short.
 /// </summary>
 public sealed record BenchSettings
@@ -20,6 +22,20 @@ public sealed record BenchSettings
     public int WrkConnections { get; init; } = 32;
     public int SettleSeconds { get; init; } = 5;
     public string WrkTenant { get; init; } = "dinkes";
+
+    /// <summary>The PD whose news list holds <see cref="ContentItems"/> articles (admin and public lists).</summary>
+    public string ContentTenant { get; init; } = "dinkes";
+    public int ContentItems { get; init; } = 10_000;
+    public int NewsPerTenant { get; init; } = 50;
+    public int AgendaPerTenant { get; init; } = 10;
+    public int LatencyRequests { get; init; } = 250;
+    public int LatencyWarmup { get; init; } = 50;
+
+    /// <summary>Sections left out: "platform" (figures 1–6), "lists" (admin and public lists), "portal" (portal home).</summary>
+    public IReadOnlySet<string> Skip { get; init; } = new HashSet<string>();
+
+    public bool Runs(string section) => !Skip.Contains(section);
+
     public required string OutDir { get; init; }
     public required string HostDll { get; init; }
 
@@ -48,15 +64,26 @@ public sealed record BenchSettings
             WrkConnections = Int("wrk-connections", 32),
             SettleSeconds = Int("settle-seconds", 5),
             WrkTenant = values.GetValueOrDefault("wrk-tenant", "dinkes"),
+            ContentTenant = values.GetValueOrDefault("content-tenant", "dinkes"),
+            ContentItems = Int("content-items", 10_000),
+            NewsPerTenant = Int("news-per-tenant", 50),
+            AgendaPerTenant = Int("agenda-per-tenant", 10),
+            LatencyRequests = Int("latency-requests", 250),
+            LatencyWarmup = Int("latency-warmup", 50),
+            Skip = values.GetValueOrDefault("skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
             OutDir = Path.GetFullPath(values.GetValueOrDefault("out") ?? Path.Combine(repo, "bench", "out")),
             HostDll = Path.GetFullPath(values.GetValueOrDefault("host-dll")
                 ?? Path.Combine(repo, "src", "OrchardSpbe.Web", "bin", "Release", "net10.0", "OrchardSpbe.Web.dll")),
         };
-        if (settings.Tenants < 2 || settings.Starts < 1 || settings.WrkRounds < 1)
-            throw new ArgumentException("Need --tenants >= 2, --starts >= 1 and --wrk-rounds >= 1.");
+        if (settings.Tenants < 2 || settings.Starts < 1 || settings.WrkRounds < 1 || settings.LatencyRequests < 1)
+            throw new ArgumentException("Need --tenants >= 2, --starts >= 1, --wrk-rounds >= 1 and --latency-requests >= 1.");
+        if (settings.Skip.Except(Sections).FirstOrDefault() is { } unknown)
+            throw new ArgumentException($"Unknown section '{unknown}' in --skip; known: {string.Join(", ", Sections)}.");
         if (!File.Exists(settings.HostDll)) throw new FileNotFoundException("Host not built (run bench/run.sh).", settings.HostDll);
         return settings;
     }
+
+    public static readonly string[] Sections = ["platform", "lists", "portal"];
 
     private static string FindRepositoryRoot()
     {

@@ -21,6 +21,9 @@ public sealed class Report
         _rows.Add((measure, Format(value, unit), $"{comparison} {Format(target, unit)}", pass));
     }
 
+    /// <summary>Starts a section of the output: "== title".</summary>
+    public static void Section(string title) => Console.WriteLine($"\n== {title}");
+
     public void Print(TextWriter output)
     {
         var measureWidth = _rows.Max(r => r.Measure.Length);

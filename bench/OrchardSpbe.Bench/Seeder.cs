@@ -13,10 +13,7 @@ public static class Seeder
 {
     public static async Task SeedAsync(BenchSettings settings, string appData, IReadOnlyList<PdSite> sites, int snapshotAfter, string snapshotDir)
     {
-        var args = HostArgs.For(appData);
-        // The recipes the child host will read, not a copy that might differ.
-        args.Add($"--Spbe:Recipes:Path={Path.Combine(Path.GetDirectoryName(settings.HostDll)!, "recipes")}");
-        var app = await SpbeApplication.BuildAsync([.. args], builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        var app = await BuildAppAsync(settings, appData);
         try
         {
             var manager = app.Services.GetRequiredService<TenantManager>();
@@ -31,6 +28,15 @@ public static class Seeder
             await app.DisposeAsync();
             SqliteConnection.ClearAllPools();
         }
+    }
+
+    /// <summary>The application the child host runs, in this process on <paramref name="appData"/> (its tenants started, no port).</summary>
+    public static Task<WebApplication> BuildAppAsync(BenchSettings settings, string appData)
+    {
+        var args = HostArgs.For(appData);
+        // The recipes the child host will read, not a copy that might differ.
+        args.Add($"--Spbe:Recipes:Path={Path.Combine(Path.GetDirectoryName(settings.HostDll)!, "recipes")}");
+        return SpbeApplication.BuildAsync([.. args], builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
     }
 
     private static async Task CreateAsync(TenantManager manager, PdSite site)

@@ -45,13 +45,23 @@ public sealed class SiteHttp : IDisposable
     public Uri Url(string? tenant, string path = "/") => new($"http://{HostHeader(tenant)}{path}");
 
     /// <summary>GET with the whole body read; the time is what a visitor waits for the page.</summary>
-    public async Task<TimeSpan> TimedGetAsync(Uri url)
+    public async Task<TimeSpan> TimedGetAsync(Uri url) => (await TimedGetAsync(url, bypassCache: false)).Time;
+
+    /// <summary>
+    /// GET with the whole body read. <paramref name="bypassCache"/> sends an Authorization header, which the
+    /// anonymous page cache refuses to answer or store (nothing in the host authenticates with it), and
+    /// checks that no cached copy (an Age header) came back.
+    /// </summary>
+    public async Task<(TimeSpan Time, int Bytes)> TimedGetAsync(Uri url, bool bypassCache)
     {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (bypassCache) request.Headers.TryAddWithoutValidation("Authorization", "Bench uncached");
         var clock = Stopwatch.StartNew();
-        using var response = await Http.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+        using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
         clock.Stop();
         if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}");
-        return clock.Elapsed;
+        if (bypassCache && response.Headers.Age is not null) throw new InvalidOperationException($"GET {url} was answered from the page cache");
+        return (clock.Elapsed, (await response.Content.ReadAsByteArrayAsync()).Length);
     }
 
     public void Dispose() => Http.Dispose();

@@ -11,13 +11,14 @@ namespace OrchardSpbe.Bench;
 /// </summary>
 public sealed partial class TenantApi(SiteHttp http)
 {
-    public async Task SignInAsync()
+    /// <summary>Signs in as the site's administrator; <paramref name="tenant"/> null is the portal. Auth cookies are per site.</summary>
+    public async Task SignInAsync(string? tenant = null)
     {
         // The sign-in form carries its own antiforgery field (and sets the matching cookie).
-        var form = await http.Http.GetStringAsync(http.Url(null, "/admin/login"));
+        var form = await http.Http.GetStringAsync(http.Url(tenant, "/admin/login"));
         var token = FormToken().Match(form) is { Success: true } match ? match.Groups[1].Value
             : throw new InvalidOperationException("No antiforgery field on /admin/login");
-        using var response = await http.Http.PostAsync(http.Url(null, "/admin/login"), new FormUrlEncodedContent(new Dictionary<string, string>
+        using var response = await http.Http.PostAsync(http.Url(tenant, "/admin/login"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = BenchSettings.AdminUserName,
             ["Password"] = BenchSettings.AdminPassword,
