@@ -62,4 +62,21 @@ public sealed class ContentListTests(SqliteContentSite fixture) : IClassFixture<
         Assert.NotEqual(HttpStatusCode.OK, (await visitor.GetAsync(desk.Url($"/admin/contents/{id}/preview"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(desk.Url("/berita/rencana-renovasi"))).StatusCode);
     }
+
+    [Fact]
+    public async Task A_pd_news_list_pages_twelve_at_a_time_newest_first()
+    {
+        var desk = await NewsDesk.OpenAsync(Site);
+        for (var i = 1; i <= 10; i++) await desk.WriteNewsAsync($"Kabar Wilayah {i:00}", "<p>Isi.</p>", publish: true);
+
+        using var visitor = Site.NewVisitor();
+        var first = await visitor.OpenAsync(desk.Url("/berita"));
+        var titles = first.Document.QuerySelectorAll(".card-title a").Select(a => a.TextContent).ToList();
+        Assert.Equal(12, titles.Count);
+        Assert.Equal("Kabar Wilayah 10", titles[0]);
+        Assert.Equal("/berita?page=2", first.Document.QuerySelector(".pagination a[rel=next]")!.GetAttribute("href"));
+        var second = await visitor.OpenAsync(desk.Url("/berita?page=2"));
+        Assert.Single(second.Document.QuerySelectorAll(".card"));
+        Assert.Equal("2", second.Document.QuerySelector(".pagination [aria-current=page]")!.TextContent);
+    }
 }

@@ -24,7 +24,7 @@ public sealed class ContentMigrations : DataMigration
                 modified_utc {db.Dialect.BigInt} NOT NULL, published_utc {db.Dialect.BigInt} NULL,
                 container_id TEXT NULL, data TEXT NOT NULL);
             CREATE INDEX ix_content_items_item ON content_items (content_item_id, latest, published);
-            CREATE INDEX ix_content_items_type ON content_items (content_type, latest, modified_utc);
+            CREATE INDEX ix_content_items_type ON content_items (content_type, latest, modified_utc, id, display_text);
             CREATE INDEX ix_content_items_published ON content_items (published, content_type, published_utc);
             CREATE INDEX ix_content_items_container ON content_items (container_id, published, published_utc);
             CREATE TABLE autoroute_index (document_id {db.Dialect.BigInt} PRIMARY KEY, content_item_id TEXT NOT NULL, path TEXT NOT NULL);
@@ -38,13 +38,6 @@ public sealed class ContentMigrations : DataMigration
                 content_item_version_id TEXT NOT NULL, action TEXT NOT NULL, due_utc {db.Dialect.BigInt} NOT NULL,
                 PRIMARY KEY (content_item_version_id, action));
             CREATE INDEX ix_content_schedule_due ON content_schedule (due_utc);
-            """),
-        // The admin list's title search (LOWER(display_text) LIKE '%…%') reads every latest item of the type, twice
-        // (the page and its count): with the title in the index that is an index-only scan, not a row read each —
-        // about 3× faster at 10,000 items. The id makes the index give the list's whole order (modified, then id).
-        async db => await db.ExecuteAsync("""
-            DROP INDEX ix_content_items_type;
-            CREATE INDEX ix_content_items_type ON content_items (content_type, latest, modified_utc, id, display_text);
             """),
     ];
 }
