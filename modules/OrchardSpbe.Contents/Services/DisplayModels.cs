@@ -47,15 +47,15 @@ public sealed class DisplayModels(ContentManager contents, ContentDefinitionStor
         return new DisplayViewModel
         {
             Item = item, Type = type, IsAgenda = true,
-            // An event stays "upcoming" through its day.
+            // Coming until it starts, as on the portal and in the feeds: one rule everywhere.
             Children = await contents.Store.QueryAsync(new ContentQuery
             {
-                Status = ContentStatus.Published, ContainerId = item.ContentItemId, EventStartsFrom = now.AddHours(-12),
+                Status = ContentStatus.Published, ContainerId = item.ContentItemId, EventStartsFrom = now,
                 Order = ContentOrder.EventStartAsc, Page = page, PageSize = pageSize, WithContent = true,
             }),
             Past = await contents.Store.QueryAsync(new ContentQuery
             {
-                Status = ContentStatus.Published, ContainerId = item.ContentItemId, EventStartsBefore = now.AddHours(-12),
+                Status = ContentStatus.Published, ContainerId = item.ContentItemId, EventStartsBefore = now,
                 Order = ContentOrder.EventStartDesc, Page = 1, PageSize = pageSize, WithContent = true,
             }),
         };
