@@ -3,9 +3,8 @@ namespace OrchardSpbe.Contents.Tests;
 /// <summary>Sites whose background scheduler ticks every second, so scheduled publishing shows within the test.</summary>
 public abstract class ContentSite(DatabaseProviderName provider) : SiteFixture(provider)
 {
-    protected override TestSiteOptions Options => new()
+    protected override TestSiteOptions Options => base.Options with
     {
-        Provider = provider,
         Settings = new Dictionary<string, string?> { ["Spbe:Background:Tick"] = "00:00:01" },
     };
 }
