@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 
 namespace OrchardSpbe.Security;
@@ -5,6 +6,20 @@ namespace OrchardSpbe.Security;
 /// <summary>Headers every response carries: no sniffing, no framing, no inline script, a strict referrer.</summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
+    private const string StyleNonceKey = "spbe:csp-style-nonce";
+
+    /// <summary>
+    /// A nonce that lets one page's script-made &lt;style&gt; elements through the CSP (the rich-text editor
+    /// installs its defaults that way). Only pages that ask get one; inline script stays forbidden.
+    /// </summary>
+    public static string StyleNonce(HttpContext context)
+    {
+        if (context.Items[StyleNonceKey] is string nonce) return nonce;
+        nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        context.Items[StyleNonceKey] = nonce;
+        return nonce;
+    }
+
     public Task InvokeAsync(HttpContext context)
     {
         var headers = context.Response.Headers;
@@ -12,9 +27,18 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers["X-Frame-Options"] = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        headers["Content-Security-Policy"] =
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
-            "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        headers["Content-Security-Policy"] = Policy(null);
+        // The page decides while rendering whether it needs a nonce; the header is final only when the body starts.
+        context.Response.OnStarting(() =>
+        {
+            if (context.Items[StyleNonceKey] is string nonce) context.Response.Headers["Content-Security-Policy"] = Policy(nonce);
+            return Task.CompletedTask;
+        });
         return next(context);
     }
+
+    private static string Policy(string? styleNonce) =>
+        "default-src 'self'; img-src 'self' data:; " +
+        (styleNonce is null ? "style-src 'self'; " : $"style-src 'self' 'nonce-{styleNonce}'; ") +
+        "script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 }
