@@ -17,6 +17,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         if (context.Items[StyleNonceKey] is string nonce) return nonce;
         nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         context.Items[StyleNonceKey] = nonce;
+        // Views render into a buffer, so the header can still change while the page asks for its nonce.
+        if (!context.Response.HasStarted) context.Response.Headers.ContentSecurityPolicy = Policy(nonce);
         return nonce;
     }
 
@@ -27,15 +29,11 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers["X-Frame-Options"] = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        headers["Content-Security-Policy"] = Policy(null);
-        // The page decides while rendering whether it needs a nonce; the header is final only when the body starts.
-        context.Response.OnStarting(() =>
-        {
-            if (context.Items[StyleNonceKey] is string nonce) context.Response.Headers["Content-Security-Policy"] = Policy(nonce);
-            return Task.CompletedTask;
-        });
+        headers["Content-Security-Policy"] = DefaultPolicy;
         return next(context);
     }
+
+    private static readonly string DefaultPolicy = Policy(null);
 
     private static string Policy(string? styleNonce) =>
         "default-src 'self'; img-src 'self' data:; " +
