@@ -1,3 +1,4 @@
+using OrchardSpbe.Localization;
 using OrchardSpbe.Content;
 
 namespace OrchardSpbe.Contents.Editors;
@@ -15,7 +16,7 @@ public sealed class DateTimeFieldEditor : IContentEditor
         {
             if (context.Field!.Required) context.Error("Value", context.T["{0} wajib diisi.", context.Label]);
         }
-        else if (CityTime.TryParseInput(text, out var utc)) context.FieldData["Value"] = utc;
+        else if (WibTime.TryParseInput(text, out var utc)) context.FieldData["Value"] = utc;
         else context.Error("Value", context.T["{0} bukan waktu yang valid.", context.Label]);
         return Task.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using OrchardSpbe.Localization;
 using OrchardSpbe.Content;
 
 namespace OrchardSpbe.Contents.Editors;
@@ -13,11 +14,11 @@ public sealed class EventPartEditor : IContentEditor
         var start = context.Value("Start");
         var end = context.Value("End");
         if (string.IsNullOrEmpty(start)) context.Error("Start", context.T["Waktu mulai wajib diisi."]);
-        else if (!CityTime.TryParseInput(start, out var startUtc)) context.Error("Start", context.T["Waktu mulai tidak valid."]);
+        else if (!WibTime.TryParseInput(start, out var startUtc)) context.Error("Start", context.T["Waktu mulai tidak valid."]);
         else part.StartUtc = startUtc;
         if (!string.IsNullOrEmpty(end))
         {
-            if (!CityTime.TryParseInput(end, out var endUtc)) context.Error("End", context.T["Waktu selesai tidak valid."]);
+            if (!WibTime.TryParseInput(end, out var endUtc)) context.Error("End", context.T["Waktu selesai tidak valid."]);
             else if (part.StartUtc is { } s && endUtc < s) context.Error("End", context.T["Waktu selesai tidak boleh sebelum waktu mulai."]);
             else part.EndUtc = endUtc;
         }

@@ -1,3 +1,4 @@
+using OrchardSpbe.Localization;
 using OrchardSpbe.Content;
 
 namespace OrchardSpbe.Contents.Editors;
@@ -14,13 +15,13 @@ public sealed class PublishLaterPartEditor(TimeProvider clock) : IContentEditor
         var unpublish = context.Value("ScheduledUnpublish");
         if (!string.IsNullOrEmpty(publish))
         {
-            if (!CityTime.TryParseInput(publish, out var at)) context.Error("ScheduledPublish", context.T["Waktu terbit tidak valid."]);
+            if (!WibTime.TryParseInput(publish, out var at)) context.Error("ScheduledPublish", context.T["Waktu terbit tidak valid."]);
             else if (at <= clock.GetUtcNow()) context.Error("ScheduledPublish", context.T["Waktu terbit terjadwal harus di masa depan."]);
             else part.ScheduledPublishUtc = at;
         }
         if (!string.IsNullOrEmpty(unpublish))
         {
-            if (!CityTime.TryParseInput(unpublish, out var at)) context.Error("ScheduledUnpublish", context.T["Waktu tarik tidak valid."]);
+            if (!WibTime.TryParseInput(unpublish, out var at)) context.Error("ScheduledUnpublish", context.T["Waktu tarik tidak valid."]);
             else if (at <= (part.ScheduledPublishUtc ?? clock.GetUtcNow()))
                 context.Error("ScheduledUnpublish", context.T["Waktu tarik harus setelah waktu terbit."]);
             else part.ScheduledUnpublishUtc = at;

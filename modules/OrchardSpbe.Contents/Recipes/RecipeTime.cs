@@ -1,3 +1,4 @@
+using OrchardSpbe.Localization;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using OrchardSpbe.Content;
@@ -23,11 +24,11 @@ public static partial class RecipeTime
                 utc = now.AddDays(days);
                 return true;
             }
-            var localDay = CityTime.ToLocal(now).Date.AddDays(days);
+            var localDay = WibTime.ToWib(now).Date.AddDays(days);
             var hours = int.Parse(relative.Groups[2].Value, CultureInfo.InvariantCulture);
             var minutes = int.Parse(relative.Groups[3].Value, CultureInfo.InvariantCulture);
             if (hours > 23 || minutes > 59) return false;
-            utc = new DateTimeOffset(localDay.AddHours(hours).AddMinutes(minutes), CityTime.Offset).ToUniversalTime();
+            utc = new DateTimeOffset(localDay.AddHours(hours).AddMinutes(minutes), WibTime.Offset).ToUniversalTime();
             return true;
         }
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)) return false;

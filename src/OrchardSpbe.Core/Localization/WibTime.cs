@@ -3,7 +3,7 @@ using System.Globalization;
 namespace OrchardSpbe.Localization;
 
 /// <summary>
-/// Dates as people in Bekasi read them: in WIB (UTC+7, no daylight saving) and in the Indonesian form
+/// Times as people in Bekasi read and type them (stored times stay UTC): in WIB (UTC+7, no daylight saving) and in the Indonesian form
 /// "22 November 2026, 09.00 WIB" (English UI: the same form with English month names). Month names are
 /// written out here so the text does not depend on the ICU data installed on the server.
 /// </summary>
@@ -20,11 +20,13 @@ public static class WibTime
     public static DateTimeOffset ToWib(DateTimeOffset value) => value.ToOffset(Offset);
 
     /// <summary>"22 November 2026".</summary>
-    public static string Date(DateTimeOffset value)
-    {
-        var wib = ToWib(value);
-        return $"{wib.Day} {MonthName(wib.Month)} {wib.Year}";
-    }
+    public static string Date(DateTimeOffset value) => Date(DateOnly.FromDateTime(ToWib(value).DateTime));
+
+    /// <summary>A calendar date (no time of day): "22 November 2026".</summary>
+    public static string Date(DateOnly date) => $"{date.Day} {MonthName(date.Month)} {date.Year}";
+
+    /// <summary>"Nov": the month of an agenda's date badge.</summary>
+    public static string ShortMonth(DateTimeOffset value) => MonthName(ToWib(value).Month)[..3];
 
     /// <summary>"22 November 2026, 09.00 WIB".</summary>
     public static string DateTime(DateTimeOffset value)
@@ -35,6 +37,21 @@ public static class WibTime
 
     /// <summary>The machine-readable form for &lt;time datetime&gt;, with the +07:00 offset.</summary>
     public static string Iso(DateTimeOffset value) => ToWib(value).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    /// <summary>A value of an &lt;input type="datetime-local"&gt; in WIB: "2026-11-22T14:30".</summary>
+    public static string ToInput(DateTimeOffset? value) =>
+        value is { } v ? ToWib(v).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>Reads a datetime-local (or date) input typed in WIB; false when it is not a valid time.</summary>
+    public static bool TryParseInput(string? text, out DateTimeOffset utc)
+    {
+        utc = default;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        string[] formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"];
+        if (!System.DateTime.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)) return false;
+        utc = new DateTimeOffset(local, Offset).ToUniversalTime();
+        return true;
+    }
 
     private static string MonthName(int month) =>
         (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? EnglishMonths : IndonesianMonths)[month - 1];
