@@ -17,6 +17,9 @@ public sealed class AnonymousPageCachePolicy : IOutputCachePolicy
 
     public static string TagOf(string tenant) => "tenant:" + tenant;
 
+    /// <summary>The query keys public pages read; add one here when a public page reads a new one.</summary>
+    private static readonly Microsoft.Extensions.Primitives.StringValues VaryingQueryKeys = new(["page", "kategori"]);
+
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
@@ -28,8 +31,9 @@ public sealed class AnonymousPageCachePolicy : IOutputCachePolicy
         context.AllowCacheStorage = anonymous;
         context.AllowLocking = true;
         context.CacheVaryByRules.VaryByHost = true;
-        // A list's ?page=2 is another page; the policy is used on its own, without the default policy that varies by query.
-        context.CacheVaryByRules.QueryKeys = "*";
+        // A list's ?page=2 (or ?kategori=) is another page. Only the keys public pages read vary the cache:
+        // any other query string is served the same cached page, so random ones cannot bypass or flood it.
+        context.CacheVaryByRules.QueryKeys = VaryingQueryKeys;
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
         // A safety net: eviction on change is what keeps pages current.
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
