@@ -12,8 +12,6 @@ namespace OrchardSpbe.Catalog;
 /// </summary>
 public sealed class CatalogOutbox(TenantSession session, TenantContext tenant, CatalogPublisher publisher)
 {
-    private bool _flushScheduled;
-
     public Task PublishAsync(CatalogEntry entry) => EnqueueAsync(entry.Kind, entry.SourceId, JsonSerializer.Serialize(entry));
 
     public Task WithdrawAsync(string kind, string sourceId) => EnqueueAsync(kind, sourceId, null);
@@ -23,13 +21,7 @@ public sealed class CatalogOutbox(TenantSession session, TenantContext tenant, C
         await session.ExecuteAsync(
             "INSERT INTO spbe_catalog_outbox (kind, source_id, entry, created_utc) VALUES (@kind, @sourceId, @entry, @now)",
             new { kind, sourceId, entry, now = UnixTime.Now });
-        if (_flushScheduled) return;
-        _flushScheduled = true;
         var record = tenant.Shell.Record;
-        await session.AfterCommitAsync(async () =>
-        {
-            _flushScheduled = false;
-            await publisher.FlushAsync(record);
-        });
+        await session.AfterCommitAsync("catalog-flush", () => publisher.FlushAsync(record));
     }
 }

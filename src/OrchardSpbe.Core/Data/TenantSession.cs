@@ -14,6 +14,7 @@ public sealed class TenantSession(TenantContext tenant, IDatabaseProvider databa
     private DbConnection? _connection;
     private DbTransaction? _transaction;
     private readonly List<Func<Task>> _afterCommit = [];
+    private readonly HashSet<string> _afterCommitKeys = [];
 
     public SqlDialect Dialect => database.Dialect;
 
@@ -54,6 +55,10 @@ public sealed class TenantSession(TenantContext tenant, IDatabaseProvider databa
         else _afterCommit.Add(action);
     }
 
+    /// <summary>As <see cref="AfterCommitAsync(Func{Task})"/>, but once per transaction for a given key (one flush, one eviction).</summary>
+    public Task AfterCommitAsync(string key, Func<Task> action) =>
+        _transaction is not null && !_afterCommitKeys.Add(key) ? Task.CompletedTask : AfterCommitAsync(action);
+
     internal async Task EndTransactionAsync(bool commit)
     {
         if (_transaction is null) return;
@@ -67,8 +72,10 @@ public sealed class TenantSession(TenantContext tenant, IDatabaseProvider databa
             await _transaction.DisposeAsync();
             _transaction = null;
         }
+        if (_afterCommit.Count == 0) return;
         var actions = _afterCommit.ToList();
         _afterCommit.Clear();
+        _afterCommitKeys.Clear();
         if (commit) foreach (var action in actions) await action();
     }
 
