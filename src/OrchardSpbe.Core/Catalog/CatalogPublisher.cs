@@ -13,6 +13,13 @@ public sealed class CatalogPublisher(IDatabaseProvider database, PortalCatalog c
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
 
+    // Tenants whose outbox may hold rows no flush has copied: every tenant once after start (a crash may have left
+    // some), and any whose flush failed since.
+    private readonly ConcurrentDictionary<string, bool> _checked = new();
+
+    /// <summary>Whether the sweep should look at this tenant's outbox (most of the time: no, so idle tenants cost nothing).</summary>
+    public bool NeedsSweep(string tenant) => !_checked.TryGetValue(tenant, out var clean) || !clean;
+
     public async Task FlushAsync(TenantRecord tenant, CancellationToken cancellationToken = default)
     {
         var gate = _locks.GetOrAdd(tenant.Name, _ => new SemaphoreSlim(1, 1));
@@ -30,6 +37,7 @@ public sealed class CatalogPublisher(IDatabaseProvider database, PortalCatalog c
                     rows.Select(r => (r.Id, r.Kind, r.SourceId, r.Entry is null ? null : JsonSerializer.Deserialize<CatalogEntry>(r.Entry)! with { Tenant = tenant.Name })).ToList());
                 await connection.ExecuteAsync("DELETE FROM spbe_catalog_outbox WHERE id <= @last", new { last = rows[^1].Id });
             }
+            _checked[tenant.Name] = true;
             if (changed > 0)
             {
                 // The PD's own pages that read the catalog (home, feeds) and the portal's pages are stale now.
@@ -40,6 +48,7 @@ public sealed class CatalogPublisher(IDatabaseProvider database, PortalCatalog c
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The rows stay in the outbox; the sweep copies them on its next round.
+            _checked[tenant.Name] = false;
             logger.LogWarning(exception, "Catalog entries of {Tenant} could not be copied to the portal yet", tenant.Name);
         }
         finally
