@@ -135,9 +135,14 @@ public sealed class MediaLibrary(
                 "UPDATE media_files SET deleted_utc = @now WHERE id = @id AND deleted_utc IS NULL", new { id, now = UnixTime.Now });
             if (updated == 0) return null;
             await audit.RecordAsync("media.deleted", entry.File.Path, entry.File.FileName);
+            // Only once the deletion is durable (a caller's outer transaction may still roll it back).
+            await session.AfterCommitAsync(() =>
+            {
+                RemoveFromDisk(entry.File.Path);
+                return Task.CompletedTask;
+            });
             await transaction.CommitAsync();
         }
-        RemoveFromDisk(entry.File.Path);
         return entry;
     }
 
