@@ -14,15 +14,6 @@ public sealed record MediaFormat(string Kind, string Extension, string ContentTy
 /// </summary>
 public static class MediaFormats
 {
-    private static readonly (byte[] Magic, MediaFormat Format)[] Signatures =
-    [
-        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], new(MediaKinds.Image, "png", "image/png")),
-        ([0xFF, 0xD8, 0xFF], new(MediaKinds.Image, "jpg", "image/jpeg")),
-        ("GIF87a"u8.ToArray(), new(MediaKinds.Image, "gif", "image/gif")),
-        ("GIF89a"u8.ToArray(), new(MediaKinds.Image, "gif", "image/gif")),
-        ("%PDF-"u8.ToArray(), new(MediaKinds.Pdf, "pdf", "application/pdf")),
-    ];
-
     // The part every Office Open XML package of that kind has.
     private static readonly Dictionary<string, (string MainPart, string ContentType)> OfficeFormats = new()
     {
@@ -39,11 +30,8 @@ public static class MediaFormats
         using (var file = File.OpenRead(path)) read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
         header = header[..read];
 
-        foreach (var (magic, format) in Signatures)
-            if (header.StartsWith(magic)) return format;
-        // WebP: "RIFF" <size> "WEBP"
-        if (header.Length >= 12 && header[..4].SequenceEqual("RIFF"u8) && header[8..12].SequenceEqual("WEBP"u8))
-            return new(MediaKinds.Image, "webp", "image/webp");
+        if (ImageFormats.Sniff(header) is { } image) return new(MediaKinds.Image, image.Extension, image.ContentType);
+        if (header.StartsWith("%PDF-"u8)) return new(MediaKinds.Pdf, "pdf", "application/pdf");
 
         var extension = Path.GetExtension(fileName).TrimStart('.').ToLowerInvariant();
         if (header.StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04])) return OfficeDocument(path, extension);
