@@ -1,5 +1,5 @@
+using OrchardSpbe.Content;
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using OrchardSpbe.Data;
 
@@ -37,21 +37,8 @@ public sealed partial class MediaFolders(AppDataFolder appData)
             Path.GetFileNameWithoutExtension(original) + ".w" + width.ToString(CultureInfo.InvariantCulture) + "." + extension);
 
     /// <summary>"Foto Posyandu (Mei).JPG" → "foto-posyandu-mei": lower-case ASCII letters, digits and hyphens.</summary>
-    public static string Slug(string fileName)
-    {
-        var name = Path.GetFileNameWithoutExtension(Path.GetFileName(fileName.Replace('\\', '/')))
-            .Normalize(NormalizationForm.FormD);
-        var slug = new StringBuilder();
-        foreach (var c in name)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue; // é → e
-            if (char.IsAsciiLetterOrDigit(c)) slug.Append(char.ToLowerInvariant(c));
-            else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
-        }
-        var result = slug.ToString().Trim('-');
-        if (result.Length > 80) result = result[..80].TrimEnd('-');
-        return result.Length == 0 ? "berkas" : result;
-    }
+    public static string Slug(string fileName) =>
+        Slugs.FromText(Path.GetFileNameWithoutExtension(Path.GetFileName(fileName.Replace('\\', '/')))) is { Length: > 0 } slug ? slug : "berkas";
 
     [GeneratedRegex(@"^[0-9]{4}/[0-9]{2}/[a-z0-9]+(-[a-z0-9]+)*\.[a-z0-9]{2,5}$")]
     private static partial Regex LibraryPath();

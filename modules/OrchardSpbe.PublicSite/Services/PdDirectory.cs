@@ -1,4 +1,4 @@
-using System.Text;
+using OrchardSpbe.Content;
 using OrchardSpbe.Tenants;
 
 namespace OrchardSpbe.PublicSite.Services;
@@ -40,18 +40,8 @@ public sealed class PdDirectory(TenantRegistry registry, TenantUrls urls)
     /// <summary>The PD's name as people read it, for "from Dinas Kesehatan" under a news item.</summary>
     public string DisplayNameOf(string tenant) => registry.Find(tenant)?.DisplayName ?? tenant;
 
-    /// <summary>"Dinas" → "dinas", "Sekretariat DPRD" → "sekretariat-dprd": lower-case letters and digits joined by hyphens.</summary>
-    public static string Slug(string category)
-    {
-        var slug = new StringBuilder(category.Length);
-        foreach (var c in category.Trim().ToLowerInvariant())
-        {
-            if (c is >= 'a' and <= 'z' or >= '0' and <= '9') slug.Append(c);
-            else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
-        }
-        var result = slug.ToString().TrimEnd('-');
-        return result.Length == 0 ? "lainnya" : result;
-    }
+    /// <summary>"Dinas" → "dinas", "Sekretariat DPRD" → "sekretariat-dprd".</summary>
+    public static string Slug(string category) => Slugs.FromText(category) is { Length: > 0 } slug ? slug : "lainnya";
 
     // A category typed with stray spaces or none at all still lands in one group.
     private static string CategoryOf(TenantRecord tenant) =>

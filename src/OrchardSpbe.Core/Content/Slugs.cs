@@ -2,9 +2,12 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace OrchardSpbe.Contents.Services;
+namespace OrchardSpbe.Content;
 
-/// <summary>Public addresses: "Posyandu Balita di Kecamatan Bekasi Timur!" → "posyandu-balita-di-kecamatan-bekasi-timur".</summary>
+/// <summary>
+/// Address segments made from text — content addresses, media file names, PD category pages:
+/// "Posyandu Balita di Kecamatan Bekasi Timur!" → "posyandu-balita-di-kecamatan-bekasi-timur".
+/// </summary>
 public static partial class Slugs
 {
     /// <summary>First path segments the platform itself answers; an item cannot take them.</summary>
