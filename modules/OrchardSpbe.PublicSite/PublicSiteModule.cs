@@ -14,6 +14,5 @@ public sealed class PublicSiteModule : SpbeModule
         services.AddSingleton<PdDirectory>();
         services.AddSingleton<CatalogCards>();
         services.AddScoped<FeedLinks>();
-        services.AddScoped<SitemapRoutes>();
     }
 }

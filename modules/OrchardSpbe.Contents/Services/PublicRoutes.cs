@@ -8,10 +8,7 @@ public sealed class PublicRoutes(TenantSession session, ContentStore store)
 {
     public async Task<ContentItem?> FindPublishedAsync(string path)
     {
-        var id = await session.ExecuteScalarAsync<string?>("""
-            SELECT c.content_item_id FROM autoroute_index a JOIN content_items c ON c.id = a.document_id
-            WHERE a.path = @path AND c.published = TRUE
-            """, new { path });
+        var id = await store.FindPublishedIdByPathAsync(path);
         return id is null ? null : await store.GetAsync(id, published: true);
     }
 

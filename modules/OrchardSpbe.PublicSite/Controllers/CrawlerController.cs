@@ -22,7 +22,7 @@ namespace OrchardSpbe.PublicSite.Controllers;
 [RequireFeature(Manifest.FeatureId)]
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCachePolicy.Name)]
-public sealed class CrawlerController(TenantContext tenant, TenantUrls urls, PdDirectory directory, SitemapRoutes routes) : Controller
+public sealed class CrawlerController(TenantContext tenant, TenantUrls urls, PdDirectory directory, ContentStore contents) : Controller
 {
     public static readonly XNamespace SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
@@ -42,13 +42,16 @@ public sealed class CrawlerController(TenantContext tenant, TenantUrls urls, PdD
         return Content(text, "text/plain; charset=utf-8", Encoding.UTF8);
     }
 
+    // sitemaps.org: at most 50,000 addresses in one urlset.
+    private const int MaxUrls = 50_000;
+
     [HttpGet("sitemap.xml")]
     public async Task<IActionResult> Sitemap()
     {
         var site = tenant.Shell.Record;
         var entries = new List<(string Path, DateTimeOffset? Modified)>();
         var items = tenant.Shell.IsFeatureEnabled(ContentMigrations.Feature)
-            ? await routes.PublishedAsync(SitemapRoutes.MaxUrls - 200)
+            ? await contents.ListPublishedRoutesAsync(MaxUrls - 200)
             : [];
         entries.Add(("", items.Count > 0 ? items.Max(i => i.ModifiedUtc) : null));
         if (tenant.IsDefault)

@@ -163,6 +163,22 @@ public sealed class ContentStore(TenantSession session)
         return rows.Select(r => r.ToItem()).ToList();
     }
 
+    /// <summary>The id of the published item at a public address (the route index, joined with the published version).</summary>
+    public Task<string?> FindPublishedIdByPathAsync(string path) =>
+        session.ExecuteScalarAsync<string?>("""
+            SELECT c.content_item_id FROM autoroute_index a JOIN content_items c ON c.id = a.document_id
+            WHERE a.path = @path AND c.published = TRUE
+            """, new { path });
+
+    /// <summary>Every published item's address and last change, by address (for sitemaps).</summary>
+    public async Task<IReadOnlyList<PublishedRoute>> ListPublishedRoutesAsync(int limit) =>
+        (await session.QueryAsync<PublishedRoute>("""
+            SELECT a.path AS Path, c.modified_utc AS ModifiedUtc
+            FROM autoroute_index a JOIN content_items c ON c.id = a.document_id
+            WHERE c.published = TRUE AND a.path <> ''
+            ORDER BY a.path LIMIT @limit
+            """, new { limit })).ToList();
+
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     private sealed class ContentRow
@@ -191,4 +207,11 @@ public sealed class ContentStore(TenantSession session)
             Content = Data is null ? new JsonObject() : JsonNode.Parse(Data) as JsonObject ?? new JsonObject(),
         };
     }
+}
+
+/// <summary>A published item's public address and when its published version last changed.</summary>
+public sealed class PublishedRoute
+{
+    public string Path { get; set; } = "";
+    public DateTimeOffset ModifiedUtc { get; set; }
 }
