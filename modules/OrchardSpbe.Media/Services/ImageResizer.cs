@@ -24,8 +24,24 @@ public sealed class ImageResizer
         return Widths.MinBy(w => Math.Abs(w - value));
     }
 
-    /// <summary>Decodes the whole image (a damaged file fails here) and returns its size as displayed, or why not.</summary>
-    public static ImageCheck Check(string path)
+    /// <summary>
+    /// Decodes the whole image (a damaged file fails here) and returns its size as displayed, or why not. Under the
+    /// same gate as resizing: a decode may take 200 MB, so concurrent uploads must not each take that at once.
+    /// </summary>
+    public async Task<ImageCheck> CheckAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return Check(path);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static ImageCheck Check(string path)
     {
         using var codec = SKCodec.Create(path);
         if (codec is null) return ImageCheck.Undecodable;

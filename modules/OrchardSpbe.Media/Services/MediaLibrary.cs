@@ -16,6 +16,7 @@ public sealed class MediaLibrary(
     TenantContext tenant,
     TenantSession session,
     MediaFolders folders,
+    ImageResizer images,
     MediaSettingsStore settingsStore,
     AuditLog audit,
     IHttpContextAccessor http,
@@ -56,7 +57,7 @@ public sealed class MediaLibrary(
             int? width = null, height = null;
             if (format.Kind == MediaKinds.Image)
             {
-                var image = ImageResizer.Check(spooled);
+                var image = await images.CheckAsync(spooled, cancellationToken);
                 if (image == ImageCheck.TooManyPixels) return MediaUploadResult.Fail(T["Gambar terlalu besar: paling besar 50 megapiksel."]);
                 if (image.Problem is not null) return MediaUploadResult.Fail(T["Berkas ini tampak seperti gambar tetapi tidak dapat dibaca; mungkin rusak."]);
                 (width, height) = (image.Width, image.Height);
