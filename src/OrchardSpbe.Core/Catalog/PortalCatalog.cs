@@ -24,6 +24,7 @@ public sealed class PortalCatalog(IDatabaseProvider database, TenantRegistry reg
                 PRIMARY KEY (tenant, kind, source_id));
             CREATE INDEX IF NOT EXISTS ix_catalog_published ON catalog_entries (kind, removed, published_utc);
             CREATE INDEX IF NOT EXISTS ix_catalog_start ON catalog_entries (kind, removed, start_utc);
+            CREATE INDEX IF NOT EXISTS ix_catalog_tenant ON catalog_entries (tenant, kind, removed, published_utc);
             """);
     }
 
@@ -62,14 +63,23 @@ public sealed class PortalCatalog(IDatabaseProvider database, TenantRegistry reg
 
     public async Task<CatalogPage> QueryAsync(CatalogQuery query)
     {
-        var tenants = query.Tenant is not null
-            ? registry.Find(query.Tenant) is { State: TenantState.Running } ? [query.Tenant] : Array.Empty<string>()
-            : registry.All.Where(t => t.State == TenantState.Running && !t.IsDefault).Select(t => t.Name).ToArray();
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
         var page = Math.Max(1, query.Page);
-        if (tenants.Length == 0) return new CatalogPage([], 0, page, pageSize);
-
-        var where = new StringBuilder("WHERE kind = @kind AND removed = FALSE AND ").Append(database.Dialect.InList("tenant", "tenants"));
+        // One PD's entries, or every PD's but those not running — usually none, so the filter stays short
+        // however many PDs there are (rather than listing the 120 that run).
+        var where = new StringBuilder("WHERE kind = @kind AND removed = FALSE");
+        string[] stopped = [];
+        if (query.Tenant is not null)
+        {
+            if (registry.Find(query.Tenant) is not { State: TenantState.Running }) return new CatalogPage([], 0, page, pageSize);
+            where.Append(" AND tenant = @tenant");
+        }
+        else
+        {
+            where.Append(" AND tenant <> @portal");
+            stopped = registry.All.Where(t => t.State != TenantState.Running).Select(t => t.Name).ToArray();
+            if (stopped.Length > 0) where.Append(" AND NOT (").Append(database.Dialect.InList("tenant", "stopped")).Append(')');
+        }
         if (query.StartsFrom is not null) where.Append(" AND start_utc >= @from");
         if (query.StartsBefore is not null) where.Append(" AND start_utc < @before");
         var order = query.Order switch
@@ -80,7 +90,8 @@ public sealed class PortalCatalog(IDatabaseProvider database, TenantRegistry reg
         };
         var parameters = new
         {
-            kind = query.Kind, tenants, from = UnixTime.Ms(query.StartsFrom), before = UnixTime.Ms(query.StartsBefore),
+            kind = query.Kind, tenant = query.Tenant, portal = TenantRecord.DefaultName, stopped,
+            from = UnixTime.Ms(query.StartsFrom), before = UnixTime.Ms(query.StartsBefore),
             take = pageSize, skip = (long)(page - 1) * pageSize,
         };
         await using var connection = await database.OpenAsync(database.HostLocation);
