@@ -1,3 +1,4 @@
+using OrchardSpbe.Media;
 using OrchardSpbe.Catalog;
 using OrchardSpbe.Localization;
 using OrchardSpbe.Tenants;
@@ -56,7 +57,7 @@ public sealed class CatalogCards(PortalCatalog catalog, TenantRegistry registry,
         {
             // The registry is the same snapshot the catalog filtered on; a tenant gone since is skipped.
             if (registry.Find(entry.Tenant) is not { } pd) continue;
-            var image = string.IsNullOrEmpty(entry.ImagePath) ? null : urls.Of(pd, "media/" + entry.ImagePath.TrimStart('/') + "?w=640");
+            var image = string.IsNullOrEmpty(entry.ImagePath) ? null : urls.Of(pd, MediaFile.UrlOf(entry.ImagePath, 640));
             cards.Add(new CatalogCard(entry, urls.Of(pd, entry.Path), pd.DisplayName, urls.RootOf(pd), image));
         }
         return new CardPage(cards, result.Total, result.Page, result.PageSize);

@@ -22,10 +22,14 @@ public interface IMediaLibrary
 /// <summary>A file in a tenant's media library. <see cref="Path"/> is relative to the library; the public URL is "/media/" + Path.</summary>
 public sealed record MediaFile(string Path, string FileName, string ContentType, long Length, string? AltText, int? Width, int? Height, DateTimeOffset UploadedUtc)
 {
-    public string Url => "/media/" + Path;
+    public string Url => UrlOf(Path);
 
     /// <summary>The same image resized to at most <paramref name="width"/> pixels wide (originals are kept).</summary>
-    public string UrlAtWidth(int width) => Url + "?w=" + width;
+    public string UrlAtWidth(int width) => UrlOf(Path, width);
+
+    /// <summary>The site-relative URL of a library path ("/media/2026/11/foto.jpg"), resized when a width is given.</summary>
+    public static string UrlOf(string path, int? width = null) =>
+        "/media/" + path.TrimStart('/') + (width is { } w ? "?w=" + w.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
 
     public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
 }
