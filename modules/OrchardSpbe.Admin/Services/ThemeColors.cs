@@ -18,8 +18,8 @@ public sealed record ThemeColors(string Primary, string OnPrimary, string Primar
     {
         var rgb = Parse(primary);
         string[] onCandidates = ["#ffffff", "#1b1f24", "#000000"];
-        var onPrimary = onCandidates.FirstOrDefault(c => Contrast(Parse(c), rgb) >= MinimumContrast)
-                        ?? (Contrast((255, 255, 255), rgb) >= Contrast((0, 0, 0), rgb) ? "#ffffff" : "#000000");
+        // White or black always reaches 4.5:1 against any colour (the worse of the two is at least 4.58:1), so one fits.
+        var onPrimary = onCandidates.First(c => Contrast(Parse(c), rgb) >= MinimumContrast);
 
         var ink = rgb;
         for (var i = 0; i < 40 && Contrast((255, 255, 255), ink) < InkContrast; i++) ink = Mix(ink, (0, 0, 0), 0.08);

@@ -57,8 +57,9 @@ public sealed class CatalogCards(PortalCatalog catalog, TenantRegistry registry,
         {
             // The registry is the same snapshot the catalog filtered on; a tenant gone since is skipped.
             if (registry.Find(entry.Tenant) is not { } pd) continue;
-            var image = string.IsNullOrEmpty(entry.ImagePath) ? null : urls.Of(pd, MediaFile.UrlOf(entry.ImagePath, 640));
-            cards.Add(new CatalogCard(entry, urls.Of(pd, entry.Path), pd.DisplayName, urls.RootOf(pd), image));
+            var root = urls.RootOf(pd);
+            var image = string.IsNullOrEmpty(entry.ImagePath) ? null : root + MediaFile.UrlOf(entry.ImagePath, 640).TrimStart('/');
+            cards.Add(new CatalogCard(entry, root + entry.Path.TrimStart('/'), pd.DisplayName, root, image));
         }
         return new CardPage(cards, result.Total, result.Page, result.PageSize);
     }

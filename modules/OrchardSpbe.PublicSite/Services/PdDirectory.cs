@@ -37,8 +37,6 @@ public sealed class PdDirectory(TenantRegistry registry, TenantUrls urls)
     public DirectoryGroup? Find(string? slug) =>
         string.IsNullOrEmpty(slug) || slug.Length > 80 ? null : Groups().FirstOrDefault(g => string.Equals(g.Slug, slug, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The PD's name as people read it, for "from Dinas Kesehatan" under a news item.</summary>
-    public string DisplayNameOf(string tenant) => registry.Find(tenant)?.DisplayName ?? tenant;
 
     /// <summary>"Dinas" → "dinas", "Sekretariat DPRD" → "sekretariat-dprd".</summary>
     public static string Slug(string category) => Slugs.FromText(category) is { Length: > 0 } slug ? slug : "lainnya";

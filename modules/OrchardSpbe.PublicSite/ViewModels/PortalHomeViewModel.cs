@@ -30,8 +30,6 @@ public sealed class CatalogListViewModel
 
     /// <summary>The list's own address without ?page= ("/berita"), for the pagination links.</summary>
     public required string BasePath { get; init; }
-
-    public string? Intro { get; init; }
 }
 
 public sealed class CategoryViewModel

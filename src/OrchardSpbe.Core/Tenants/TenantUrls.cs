@@ -17,8 +17,6 @@ public sealed class TenantUrls(HostNames hostNames, TenantRegistry registry, IHt
     public string RootOf(TenantRecord tenant, Uri seenAs) =>
         Build(PublicHostOf(tenant), tenant.UrlPrefix, new RequestForm(seenAs.Scheme, seenAs.Host, seenAs.IsDefaultPort ? null : seenAs.Port));
 
-    /// <summary>The root of a tenant by name; null when no such tenant exists.</summary>
-    public string? RootOf(string tenantName) => registry.Find(tenantName) is { } tenant ? RootOf(tenant) : null;
 
     /// <summary>The tenant's root at one of its host names (the admin lists every host a tenant answers on).</summary>
     public string RootAtHost(TenantRecord tenant, string canonicalHost) => Build(canonicalHost, tenant.UrlPrefix, CurrentForm());
@@ -26,8 +24,6 @@ public sealed class TenantUrls(HostNames hostNames, TenantRegistry registry, IHt
     /// <summary>The absolute URL of a path on a tenant ("berita/posyandu" or "/berita/posyandu").</summary>
     public string Of(TenantRecord tenant, string path) => RootOf(tenant) + path.TrimStart('/');
 
-    /// <summary>The absolute URL of a path on a tenant by name; null when no such tenant exists.</summary>
-    public string? Of(string tenantName, string path) => RootOf(tenantName) is { } root ? root + path.TrimStart('/') : null;
 
     private sealed record RequestForm(string Scheme, string Host, int? Port);
 
