@@ -19,7 +19,7 @@ public sealed class AuditController(AuditLog audit) : Controller
         page = Math.Max(1, page);
         var total = await audit.CountAsync();
         ViewBag.Page = page;
-        ViewBag.PageCount = (int)Math.Max(1, (total + PageSize - 1) / PageSize);
+        ViewBag.PageCount = OrchardSpbe.Navigation.Pager.PageCountOf(total, PageSize);
         return View(await audit.ListAsync(page, PageSize));
     }
 }

@@ -28,7 +28,7 @@ public sealed class MediaAdminController(MediaLibrary library, MediaSettingsStor
         return View(new MediaIndexViewModel
         {
             Files = files, Query = q, Page = page, Total = total,
-            PageCount = (int)Math.Max(1, (total + PageSize - 1) / PageSize),
+            PageCount = OrchardSpbe.Navigation.Pager.PageCountOf(total, PageSize),
         });
     }
 

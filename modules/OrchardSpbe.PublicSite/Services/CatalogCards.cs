@@ -67,5 +67,5 @@ public sealed class CatalogCards(PortalCatalog catalog, TenantRegistry registry,
 
 public sealed record CardPage(IReadOnlyList<CatalogCard> Cards, long Total, int Page, int PageSize)
 {
-    public int PageCount => (int)Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => OrchardSpbe.Navigation.Pager.PageCountOf(Total, PageSize);
 }

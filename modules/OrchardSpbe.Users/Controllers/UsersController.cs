@@ -35,7 +35,7 @@ public sealed class UsersController(
         var (list, total) = await directory.SearchAsync(q, page, PageSize);
         ViewBag.Query = q;
         ViewBag.Page = page;
-        ViewBag.PageCount = (int)Math.Max(1, (total + PageSize - 1) / PageSize);
+        ViewBag.PageCount = OrchardSpbe.Navigation.Pager.PageCountOf(total, PageSize);
         ViewBag.Total = total;
         return View(list);
     }

@@ -146,5 +146,5 @@ public enum CatalogOrder { PublishedDesc, StartAsc, StartDesc }
 
 public sealed record CatalogPage(IReadOnlyList<CatalogEntry> Entries, long Total, int Page, int PageSize)
 {
-    public int PageCount => (int)Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => Navigation.Pager.PageCountOf(Total, PageSize);
 }

@@ -48,5 +48,5 @@ public enum ContentOrder
 
 public sealed record ContentPage(IReadOnlyList<ContentItem> Items, long Total, int Page, int PageSize)
 {
-    public int PageCount => (int)Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => Navigation.Pager.PageCountOf(Total, PageSize);
 }

@@ -8,5 +8,8 @@ public sealed record Pager(int Page, int PageCount, Func<int, string> Href)
 {
     public const int Window = 3;
 
+    /// <summary>How many pages <paramref name="total"/> items fill, <paramref name="pageSize"/> a page (at least one).</summary>
+    public static int PageCountOf(long total, int pageSize) => (int)Math.Max(1, (total + pageSize - 1) / pageSize);
+
     public IEnumerable<int> Nearby => Enumerable.Range(Math.Max(1, Page - Window), Math.Min(PageCount, Page + Window) - Math.Max(1, Page - Window) + 1);
 }
