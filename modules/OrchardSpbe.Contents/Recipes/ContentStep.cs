@@ -29,7 +29,7 @@ public sealed class ContentStep(BodySanitizer sanitizer, TimeProvider clock, ISt
         {
             var at = $"items[{i}]";
             if (entries[i] is not JsonObject entry) throw context.Fail(at, T["Setiap konten harus berupa objek."]);
-            var typeName = context.RequiredString(entry, "type", T["Tipe konten wajib diisi."]);
+            var typeName = context.RequiredString(entry, "type", T["Tipe konten wajib diisi."], at);
             var type = await definitions.FindAsync(typeName) ?? throw context.Fail(at + ".type", T["Tipe konten '{0}' tidak dikenal.", typeName]);
             var id = (string?)entry["id"];
             var existing = id is null ? null : await contents.GetAsync(id);

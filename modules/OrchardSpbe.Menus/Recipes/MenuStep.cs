@@ -32,9 +32,9 @@ public sealed class MenuStep(IStringLocalizer<Strings> T) : IRecipeStep
         {
             var field = $"{path}[{i}]";
             if (array[i] is not JsonObject item) throw context.Fail(field, T["Setiap item menu harus berupa objek."]);
-            var text = Required(context, item, field, "text", T["Teks menu wajib diisi."]);
+            var text = context.RequiredString(item, "text", T["Teks menu wajib diisi."], field);
             if (text.Length > MenuUrl.MaxTextLength) throw context.Fail(field + ".text", T["Teks menu paling banyak 60 karakter."]);
-            var rawUrl = Required(context, item, field, "url", T["Alamat tautan wajib diisi."]);
+            var rawUrl = context.RequiredString(item, "url", T["Alamat tautan wajib diisi."], field);
             var url = MenuUrl.Normalize(rawUrl)
                       ?? throw context.Fail(field + ".url", T["Alamat tautan harus berupa alamat di situs ini yang diawali / (misalnya /profil) atau alamat lengkap http:// atau https://."]);
             var children = new List<MenuEntry>();
@@ -47,12 +47,5 @@ public sealed class MenuStep(IStringLocalizer<Strings> T) : IRecipeStep
             entries.Add(new MenuEntry { Text = text, Url = url, Children = children });
         }
         return entries;
-    }
-
-    // Like RecipeStepContext.RequiredString, but names the field by its full path ("items[2].children[0].url").
-    private static string Required(RecipeStepContext context, JsonObject item, string path, string name, string message)
-    {
-        var value = item[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s.Trim() : null;
-        return string.IsNullOrEmpty(value) ? throw context.Fail(path + "." + name, message) : value;
     }
 }

@@ -24,7 +24,7 @@ public sealed class RolesStep(PermissionCatalog permissions, IStringLocalizer<St
         {
             var field = $"roles[{i}]";
             if (entries[i] is not JsonObject entry) throw context.Fail(field, T["Setiap peran harus berupa objek."]);
-            var name = context.RequiredString(entry, "name", T["Nama peran wajib diisi."]);
+            var name = context.RequiredString(entry, "name", T["Nama peran wajib diisi."], field);
             var granted = new List<string>();
             if (entry["permissions"] is JsonArray list)
             {

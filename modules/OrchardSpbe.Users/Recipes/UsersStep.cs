@@ -24,11 +24,11 @@ public sealed class UsersStep(IStringLocalizer<Strings> T) : IRecipeStep
             if (entries[i] is not JsonObject entry) throw context.Fail(field, T["Setiap pengguna harus berupa objek."]);
             var user = new SpbeUser
             {
-                UserName = context.RequiredString(entry, "userName", T["Nama pengguna wajib diisi."]),
-                Email = context.RequiredString(entry, "email", T["Alamat email wajib diisi."]),
+                UserName = context.RequiredString(entry, "userName", T["Nama pengguna wajib diisi."], field),
+                Email = context.RequiredString(entry, "email", T["Alamat email wajib diisi."], field),
                 DisplayName = (string?)entry["displayName"] ?? "",
             };
-            var password = context.RequiredString(entry, "password", T["Kata sandi wajib diisi."]);
+            var password = context.RequiredString(entry, "password", T["Kata sandi wajib diisi."], field);
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {

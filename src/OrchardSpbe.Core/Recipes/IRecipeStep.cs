@@ -24,10 +24,11 @@ public sealed class RecipeStepContext(JsonObject step, int index, IServiceProvid
     /// <summary>Fails the step, naming the field: the whole recipe is rolled back.</summary>
     public RecipeStepException Fail(string field, string message) => new(Index, Name, field, message);
 
-    public string RequiredString(JsonObject obj, string field, string message)
+    /// <summary>A required string member of <paramref name="obj"/>; a failure names it by its full path ("items[2].url") when <paramref name="at"/> is given.</summary>
+    public string RequiredString(JsonObject obj, string field, string message, string? at = null)
     {
         var value = obj[field] is JsonValue v && v.TryGetValue<string>(out var s) ? s.Trim() : null;
-        return string.IsNullOrEmpty(value) ? throw Fail(field, message) : value;
+        return string.IsNullOrEmpty(value) ? throw Fail(at is null ? field : at + "." + field, message) : value;
     }
 
     public JsonArray RequiredArray(string field, string message) =>
