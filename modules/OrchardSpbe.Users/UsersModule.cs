@@ -35,6 +35,7 @@ public sealed class UsersModule : SpbeModule
             .AddErrorDescriber<LocalizedIdentityErrors>();
         services.AddScoped<RoleStore>();
         services.AddScoped<UserDirectory>();
+        services.AddScoped<ITenantUsers, TenantUsers>();
         services.AddScoped<IRolePermissionSource>(sp => sp.GetRequiredService<RoleStore>());
 
         services.ConfigureApplicationCookie(cookie =>

@@ -112,6 +112,19 @@ public sealed class ContentManager(
         return ContentOutcome.Ok(latest);
     }
 
+    /// <summary>Submits the latest version for review: nothing changes but the handlers hear it (an approval process starts).</summary>
+    public async Task<ContentOutcome> SubmitAsync(string contentItemId, string? userName)
+    {
+        await using var transaction = await session.BeginTransactionAsync();
+        var latest = await store.GetAsync(contentItemId, published: false);
+        if (latest is null) return ContentOutcome.NotFound();
+        var type = await RequireTypeAsync(latest.ContentType);
+        var context = Context(latest, type, userName);
+        await EachAsync(h => h.SubmittedAsync(context));
+        await transaction.CommitAsync();
+        return ContentOutcome.Ok(latest);
+    }
+
     public async Task<ContentOutcome> UnpublishAsync(string contentItemId, string? userName)
     {
         await using var transaction = await session.BeginTransactionAsync();

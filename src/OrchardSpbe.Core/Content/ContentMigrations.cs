@@ -39,5 +39,11 @@ public sealed class ContentMigrations : DataMigration
                 PRIMARY KEY (content_item_version_id, action));
             CREATE INDEX ix_content_schedule_due ON content_schedule (due_utc);
             """),
+        // The review state an approval process keeps per item (ContentReviewStates), for the admin list's filter.
+        async db => await db.ExecuteAsync($"""
+            CREATE TABLE content_review_state (
+                content_item_id TEXT PRIMARY KEY, state TEXT NOT NULL, label TEXT NOT NULL, updated_utc {db.Dialect.BigInt} NOT NULL);
+            CREATE INDEX ix_content_review_state ON content_review_state (state);
+            """),
     ];
 }

@@ -16,6 +16,9 @@ public sealed record ContentQuery
     /// <summary>Only items tagged with this taxonomy term.</summary>
     public string? TermId { get; init; }
 
+    /// <summary>Only items in this review state (<see cref="ContentReviewStates"/>), e.g. "menunggu-persetujuan".</summary>
+    public string? ReviewState { get; init; }
+
     public ContentOrder Order { get; init; } = ContentOrder.ModifiedDesc;
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 20;

@@ -132,6 +132,11 @@ public sealed class ContentStore(TenantSession session)
             where.Append(" AND EXISTS (SELECT 1 FROM term_index t WHERE t.document_id = c.id AND t.term_id = @term)");
             parameters.Add("term", query.TermId);
         }
+        if (query.ReviewState is not null)
+        {
+            where.Append(" AND EXISTS (SELECT 1 FROM content_review_state r WHERE r.content_item_id = c.content_item_id AND r.state = @reviewState)");
+            parameters.Add("reviewState", query.ReviewState);
+        }
         var order = query.Order switch
         {
             ContentOrder.PublishedDesc => "c.published_utc DESC, c.id DESC",

@@ -18,6 +18,9 @@ public interface IContentHandler
     Task CreatedAsync(ContentContext context) => Task.CompletedTask;
     Task UpdatedAsync(ContentContext context) => Task.CompletedTask;
     Task DraftSavedAsync(ContentContext context) => Task.CompletedTask;
+
+    /// <summary>The author asked for the latest version to be reviewed (an approval process starts or resumes).</summary>
+    Task SubmittedAsync(ContentContext context) => Task.CompletedTask;
     Task PublishedAsync(ContentContext context) => Task.CompletedTask;
     Task UnpublishedAsync(ContentContext context) => Task.CompletedTask;
     Task RemovedAsync(ContentContext context) => Task.CompletedTask;

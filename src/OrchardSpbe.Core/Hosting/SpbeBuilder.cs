@@ -109,6 +109,7 @@ public sealed class SpbeBuilder
         services.AddScoped<Content.ContentDefinitionStore>();
         services.AddScoped<Content.ContentStore>();
         services.AddScoped<Content.ContentManager>();
+        services.AddScoped<Content.ContentReviewStates>();
         services.AddSingleton<Catalog.PortalCatalog>();
         services.AddSingleton<Catalog.CatalogPublisher>();
         services.AddScoped<Catalog.CatalogOutbox>();

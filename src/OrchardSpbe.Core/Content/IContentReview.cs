@@ -1,0 +1,26 @@
+using System.Security.Claims;
+
+namespace OrchardSpbe.Content;
+
+/// <summary>
+/// An approval process over content (the Workflows module offers one). The content editor asks it whether a
+/// type's publishing goes through review, and which review actions the signed-in user may take on an item.
+/// </summary>
+public interface IContentReview
+{
+    /// <summary>True when publishing items of the type goes through review (submit instead of publish).</summary>
+    Task<bool> IsModeratedAsync(string contentType);
+
+    /// <summary>Where the item stands in review for this user: its state, the last decision's comment, the actions the user may take.</summary>
+    Task<ContentReviewView?> GetAsync(ClaimsPrincipal user, ContentItem item);
+}
+
+/// <param name="StateLabel">"Menunggu persetujuan", "Dikembalikan", … (null when not in review).</param>
+/// <param name="LastComment">The comment of the last decision (a rejection's reason), shown to the author.</param>
+/// <param name="HistoryUrl">The page with the review's full history.</param>
+public sealed record ContentReviewView(
+    string? StateLabel, string? LastComment, string? LastCommentBy, DateTimeOffset? LastCommentUtc,
+    IReadOnlyList<ContentReviewAction> Actions, string? HistoryUrl);
+
+/// <summary>A button the editor shows: it posts to <see cref="PostUrl"/> (with an optional comment).</summary>
+public sealed record ContentReviewAction(string Label, string PostUrl, bool RequiresComment, bool Primary);
