@@ -8,6 +8,7 @@ using OrchardSpbe.Tenants;
 using OrchardSpbe.Themes.Admin;
 using OrchardSpbe.Themes.Site;
 using OrchardSpbe.Users;
+using OrchardSpbe.Workflows;
 
 namespace OrchardSpbe.Web;
 
@@ -33,6 +34,7 @@ public static class SpbeApplication
             .AddModule<ContentsModule>()
             .AddModule<MediaModule>()
             .AddModule<MenusModule>()
+            .AddModule<WorkflowsModule>()
             .AddTheme<AdminTheme>()
             .AddTheme<SiteTheme>();
         extend?.Invoke(spbe);

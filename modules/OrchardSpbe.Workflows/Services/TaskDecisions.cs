@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Localization;
+using OrchardSpbe.Audit;
+using OrchardSpbe.Data;
+using OrchardSpbe.Localization;
+using OrchardSpbe.Workflows.Activities;
+using OrchardSpbe.Workflows.Definitions;
+using OrchardSpbe.Workflows.Runtime;
+
+namespace OrchardSpbe.Workflows.Services;
+
+/// <summary>
+/// A person takes an action on a user task: checked against the action's roles (a refusal is logged), a
+/// required comment enforced, and the task closed and the instance resumed in one transaction. When two
+/// people decide at once, the first wins and the second is told who decided.
+/// </summary>
+public sealed class TaskDecisions(
+    WorkflowTaskStore tasks,
+    WorkflowInstanceStore instances,
+    WorkflowDefinitionStore definitions,
+    WorkflowExecutor executor,
+    TenantSession session,
+    AuditLog audit,
+    TimeProvider clock,
+    IStringLocalizer<Strings> T)
+{
+    /// <summary>The task, its definition's activity and the actions this user may take (empty when none).</summary>
+    public async Task<TaskView?> GetAsync(string taskId, ClaimsPrincipal user)
+    {
+        var task = await tasks.GetAsync(taskId);
+        return task is null ? null : await ViewAsync(task, user);
+    }
+
+    public async Task<TaskView> ViewAsync(WorkflowTask task, ClaimsPrincipal user)
+    {
+        var instance = await instances.GetAsync(task.InstanceId);
+        var definition = instance is null ? null : await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion);
+        var activity = definition?.Activity(task.ActivityId);
+        var actions = activity is null ? [] : UserTask.ActionsOf(activity);
+        return new TaskView(task, instance, definition, actions, actions.Where(a => a.AllowedFor(user)).ToList());
+    }
+
+    public async Task<DecisionResult> DecideAsync(string taskId, string actionName, string? comment, ClaimsPrincipal user)
+    {
+        var view = await GetAsync(taskId, user);
+        if (view?.Instance is null || view.Definition is null) return DecisionResult.NotFound();
+        var actor = user.Identity?.Name;
+        var action = view.Actions.FirstOrDefault(a => a.Name == actionName);
+        if (action is null) return DecisionResult.NotFound();
+        if (!action.AllowedFor(user))
+        {
+            await audit.RecordAsync("workflow.task.denied", "workflow:" + view.Task.InstanceId,
+                $"{actionName} on \"{view.Task.Title}\" refused: needs {string.Join("/", action.Roles)}", actor);
+            return DecisionResult.Forbidden();
+        }
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (action.RequiresComment && comment is null)
+            return DecisionResult.Invalid(T["Tindakan '{0}' memerlukan catatan: tuliskan alasannya untuk penulis.", action.Label]);
+        if (comment?.Length > 4000) return DecisionResult.Invalid(T["Catatan paling banyak 4.000 karakter."]);
+
+        await using var transaction = await session.BeginTransactionAsync();
+        if (!await tasks.CloseAsync(taskId, WorkflowTask.Done, actor, action.Name, comment, clock.GetUtcNow())
+            || !await instances.ClaimWaitAsync(view.Task.InstanceId, view.Task.ActivityId))
+            return await AlreadyDecidedAsync(taskId);
+        var instance = await instances.GetAsync(view.Task.InstanceId);
+        if (instance is null || instance.IsFinished) return await AlreadyDecidedAsync(taskId);
+        await executor.ResumeAsync(view.Definition, instance, view.Task.ActivityId, new WorkflowInput(actor, action.Name, comment));
+        await audit.RecordAsync("workflow.task." + action.Name, "workflow:" + instance.Id, $"\"{view.Task.Title}\": {action.Label}", actor);
+        await transaction.CommitAsync();
+        return DecisionResult.Done(action, instance);
+    }
+
+    private async Task<DecisionResult> AlreadyDecidedAsync(string taskId)
+    {
+        var task = await tasks.GetAsync(taskId);
+        return DecisionResult.Conflict(task?.DoneBy is { } by
+            ? T["Tugas ini sudah diputuskan oleh {0} ({1}); keputusan Anda tidak disimpan.", by, task.DoneAction ?? ""]
+            : T["Tugas ini sudah tidak menunggu keputusan; keputusan Anda tidak disimpan."]);
+    }
+}
+
+public sealed record TaskView(
+    WorkflowTask Task, WorkflowInstance? Instance, WorkflowDefinition? Definition,
+    IReadOnlyList<TaskAction> Actions, IReadOnlyList<TaskAction> AllowedActions);
+
+public enum DecisionKind { Done, NotFound, Forbidden, Invalid, Conflict }
+
+public sealed record DecisionResult(DecisionKind Kind, string? Message, TaskAction? Action, WorkflowInstance? Instance)
+{
+    public static DecisionResult Done(TaskAction action, WorkflowInstance instance) => new(DecisionKind.Done, null, action, instance);
+    public static DecisionResult NotFound() => new(DecisionKind.NotFound, null, null, null);
+    public static DecisionResult Forbidden() => new(DecisionKind.Forbidden, null, null, null);
+    public static DecisionResult Invalid(string message) => new(DecisionKind.Invalid, message, null, null);
+    public static DecisionResult Conflict(string message) => new(DecisionKind.Conflict, message, null, null);
+}
