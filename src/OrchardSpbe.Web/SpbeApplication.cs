@@ -3,6 +3,7 @@ using OrchardSpbe.Contents;
 using OrchardSpbe.Hosting;
 using OrchardSpbe.Media;
 using OrchardSpbe.Menus;
+using OrchardSpbe.Notifications;
 using OrchardSpbe.PublicSite;
 using OrchardSpbe.Tenants;
 using OrchardSpbe.Themes.Admin;
@@ -33,6 +34,7 @@ public static class SpbeApplication
             .AddModule<ContentsModule>()
             .AddModule<MediaModule>()
             .AddModule<MenusModule>()
+            .AddModule<NotificationsModule>()
             .AddTheme<AdminTheme>()
             .AddTheme<SiteTheme>();
         extend?.Invoke(spbe);
