@@ -20,14 +20,14 @@ public sealed class MailServerDownTests
         await site.NotifyAsync(pd, ["kepala"], new Notification("Berita menunggu persetujuan", "Mohon ditinjau.", "/admin/contents/x/edit"));
 
         Assert.True(Assert.Single(Items(await site.ListAsync(pd, head))).Unread);
-        var waiting = await WaitUntilAsync(site, pd, rows => rows.Count == 1 && rows[0].Attempts >= 2);
+        var waiting = await site.WaitForOutboxAsync(pd, rows => rows.Count == 1 && rows[0].Attempts >= 2);
         Assert.Null(waiting[0].SentUtc);
         Assert.False(string.IsNullOrEmpty(waiting[0].LastError));
 
         await sink.StartAsync();
         var mail = await sink.WaitForAsync(m => m.Subject == "Berita menunggu persetujuan");
         Assert.Equal(EmailOf(pd, "kepala"), mail.To.Mailboxes.Single().Address);
-        await WaitUntilAsync(site, pd, rows => rows[0].SentUtc is not null);
+        await site.WaitForOutboxAsync(pd, rows => rows[0].SentUtc is not null);
         // A few more sweeps: nothing is sent again.
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Single(sink.Messages);
@@ -47,26 +47,13 @@ public sealed class MailServerDownTests
         for (var i = 1; i <= 20; i++)
             await nodeA.NotifyAsync(pd, ["admin"], new Notification($"Tugas {i}", "Mohon ditinjau.", null));
         // Both nodes run the tenant and see its 20 waiting e-mails before the server comes up.
-        await WaitUntilAsync(nodeA, pd, rows => rows.Count == 20 && rows.All(r => r.Attempts >= 1));
-        await WaitUntilAsync(nodeB, pd, rows => rows.Count == 20);
+        await nodeA.WaitForOutboxAsync(pd, rows => rows.Count == 20 && rows.All(r => r.Attempts >= 1));
+        await nodeB.WaitForOutboxAsync(pd, rows => rows.Count == 20);
 
         await sink.StartAsync();
-        await WaitUntilAsync(nodeB, pd, rows => rows.All(r => r.SentUtc is not null), TimeSpan.FromSeconds(60));
+        await nodeB.WaitForOutboxAsync(pd, rows => rows.All(r => r.SentUtc is not null), TimeSpan.FromSeconds(60));
         await Task.Delay(TimeSpan.FromSeconds(3));
         var subjects = sink.Messages.Select(m => m.Subject).OrderBy(s => s).ToList();
         Assert.Equal(Enumerable.Range(1, 20).Select(i => $"Tugas {i}").OrderBy(s => s), subjects);
-    }
-
-    private static async Task<IReadOnlyList<OutboxRow>> WaitUntilAsync(TestSite site, string pd, Func<IReadOnlyList<OutboxRow>, bool> condition, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var rows = await site.OutboxAsync(pd);
-            if (condition(rows)) return rows;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("Outbox: " + string.Join(" | ", rows.Select(r => $"{r.Subject} attempts={r.Attempts} sent={r.SentUtc} error={r.LastError}")));
-            await Task.Delay(200);
-        }
     }
 }

@@ -47,6 +47,20 @@ internal static class NotificationSites
         return rows;
     }
 
+    /// <summary>Waits until the tenant's outbox rows meet the condition.</summary>
+    public static async Task<IReadOnlyList<OutboxRow>> WaitForOutboxAsync(this TestSite site, string pd, Func<IReadOnlyList<OutboxRow>, bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var rows = await site.OutboxAsync(pd);
+            if (condition(rows)) return rows;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("Outbox: " + string.Join(" | ", rows.Select(r => $"{r.Subject} attempts={r.Attempts} sent={r.SentUtc} error={r.LastError}")));
+            await Task.Delay(200);
+        }
+    }
+
     public sealed class OutboxRow
     {
         public string ToAddress { get; set; } = "";

@@ -108,6 +108,9 @@ public abstract class NotificationsTests(NotifyingSite fixture)
         Assert.Contains($"<a href=\"{link}\">", mail.HtmlBody);
         Assert.Contains("Email ini dikirim otomatis oleh Dinas Uji " + pd, mail.TextBody);
         Assert.Single(Sink.To(EmailOf(pd, "kepala")));
+        // Marked sent, so no sweep sends it again.
+        var row = Assert.Single(await Site.WaitForOutboxAsync(pd, rows => rows.All(r => r.SentUtc is not null)));
+        Assert.Equal((1, null), (row.Attempts, row.LastError));
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class EmailSender(IDatabaseProvider database, IOptions<SmtpSetting
                     await smtp.SendAsync(Compose(email, shell), cancellationToken);
                     await connection.ExecuteAsync(
                         "UPDATE email_outbox SET sent_utc = @now, next_attempt_utc = NULL, last_error = NULL WHERE id = @id",
-                        new { email.Id, now = UnixTime.Now });
+                        new { id = email.Id, now = UnixTime.Now });
                     sent++;
                 }
                 catch (SmtpCommandException refused) when (refused.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
@@ -102,7 +102,7 @@ public sealed class EmailSender(IDatabaseProvider database, IOptions<SmtpSetting
         var delay = TimeSpan.FromTicks(Math.Min(LongestDelay.Ticks, Settings.RetryDelay.Ticks * (1L << Math.Min(email.Attempts - 1, 20))));
         await connection.ExecuteAsync("UPDATE email_outbox SET next_attempt_utc = @next, last_error = @error WHERE id = @id", new
         {
-            email.Id,
+            id = email.Id,
             next = givenUp ? (long?)null : UnixTime.Now + (long)delay.TotalMilliseconds,
             error = error.Message.Length > 1000 ? error.Message[..1000] : error.Message,
         });
