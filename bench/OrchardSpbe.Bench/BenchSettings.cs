@@ -4,7 +4,9 @@ namespace OrchardSpbe.Bench;
 /// What one run measures and where: --tenants 120 --starts 3 --creations 5 --wrk-seconds 10
 /// --wrk-warmup-seconds 15 --wrk-rounds 2 --settle-seconds 5 --out DIR --host-dll PATH; for the content
 /// sections --content-tenant dinkes --content-items 10000 --news-per-tenant 50 --agenda-per-tenant 10
-/// --latency-requests 250 --latency-warmup 50; --skip platform,lists,portal leaves sections out.
+/// --latency-requests 250 --latency-warmup 50; for the approvals --workflow-tenants 30 --workflow-tenant disdik
+/// --workflow-history 10000 --workflow-waiting 1000 --workflow-warmup 100 --workflow-clients 8;
+/// --skip platform,lists,portal,workflows leaves sections out.
 /// Small values keep development runs short.
 /// </summary>
 public sealed record BenchSettings
@@ -31,7 +33,15 @@ public sealed record BenchSettings
     public int LatencyRequests { get; init; } = 250;
     public int LatencyWarmup { get; init; } = 50;
 
-    /// <summary>Sections left out: "platform" (figures 1–6), "lists" (admin and public lists), "portal" (portal home).</summary>
+    /// <summary>Approvals (issue 4): the first <see cref="WorkflowTenants"/> PDs, one of which holds the finished history.</summary>
+    public int WorkflowTenants { get; init; } = 30;
+    public string WorkflowTenant { get; init; } = "disdik";
+    public int WorkflowHistory { get; init; } = 10_000;
+    public int WorkflowWaiting { get; init; } = 1_000;
+    public int WorkflowWarmup { get; init; } = 100;
+    public int WorkflowClients { get; init; } = 8;
+
+    /// <summary>Sections left out: "platform" (figures 1–6), "lists" (admin and public lists), "portal" (portal home), "workflows" (approvals).</summary>
     public IReadOnlySet<string> Skip { get; init; } = new HashSet<string>();
 
     public bool Runs(string section) => !Skip.Contains(section);
@@ -70,6 +80,12 @@ public sealed record BenchSettings
             AgendaPerTenant = Int("agenda-per-tenant", 10),
             LatencyRequests = Int("latency-requests", 250),
             LatencyWarmup = Int("latency-warmup", 50),
+            WorkflowTenants = Int("workflow-tenants", 30),
+            WorkflowTenant = values.GetValueOrDefault("workflow-tenant", "disdik"),
+            WorkflowHistory = Int("workflow-history", 10_000),
+            WorkflowWaiting = Int("workflow-waiting", 1_000),
+            WorkflowWarmup = Int("workflow-warmup", 100),
+            WorkflowClients = Int("workflow-clients", 8),
             Skip = values.GetValueOrDefault("skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
             OutDir = Path.GetFullPath(values.GetValueOrDefault("out") ?? Path.Combine(repo, "bench", "out")),
             HostDll = Path.GetFullPath(values.GetValueOrDefault("host-dll")
@@ -77,13 +93,15 @@ public sealed record BenchSettings
         };
         if (settings.Tenants < 2 || settings.Starts < 1 || settings.WrkRounds < 1 || settings.LatencyRequests < 1)
             throw new ArgumentException("Need --tenants >= 2, --starts >= 1, --wrk-rounds >= 1 and --latency-requests >= 1.");
+        if (settings.WorkflowTenants < 1 || settings.WorkflowClients < 1 || settings.WorkflowWaiting < 1)
+            throw new ArgumentException("Need --workflow-tenants, --workflow-clients and --workflow-waiting >= 1.");
         if (settings.Skip.Except(Sections).FirstOrDefault() is { } unknown)
             throw new ArgumentException($"Unknown section '{unknown}' in --skip; known: {string.Join(", ", Sections)}.");
         if (!File.Exists(settings.HostDll)) throw new FileNotFoundException("Host not built (run bench/run.sh).", settings.HostDll);
         return settings;
     }
 
-    public static readonly string[] Sections = ["platform", "lists", "portal"];
+    public static readonly string[] Sections = ["platform", "lists", "portal", "workflows"];
 
     private static string FindRepositoryRoot()
     {

@@ -27,14 +27,14 @@ public sealed class HostProcess : IAsyncDisposable
     public int Pid => _process.Id;
     public string LogFile { get; }
 
-    public static HostProcess Start(BenchSettings settings, string appData, string logFile)
+    public static HostProcess Start(BenchSettings settings, string appData, string logFile, IEnumerable<string>? extraArgs = null)
     {
         var port = FreePort();
         // exec keeps the pid: the shell becomes dotnet, so /proc/<pid> is the host's.
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         foreach (var arg in new[] { "-c", "log=$1; shift; exec \"$@\" >\"$log\" 2>&1", "sh", logFile, "dotnet", settings.HostDll })
             start.ArgumentList.Add(arg);
-        foreach (var arg in HostArgs.For(appData, port)) start.ArgumentList.Add(arg);
+        foreach (var arg in HostArgs.For(appData, port).Concat(extraArgs ?? [])) start.ArgumentList.Add(arg);
         var clock = Stopwatch.StartNew();
         return new HostProcess(Process.Start(start)!, clock, port, logFile);
     }

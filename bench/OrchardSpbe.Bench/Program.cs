@@ -5,7 +5,9 @@ using OrchardSpbe.Bench;
 // One run, in this order (see bench/RESULTS.md for what each figure means):
 //   seed App_Data (Default + PD tenants) → platform: memory, start-up, first requests, creations, wrk on a
 //   PD home → content: seed news, agenda and one PD's 10,000 articles in-process, then a fresh host for the
-//   admin and public lists and the portal home (uncached latency, cached wrk). --skip leaves sections out.
+//   admin and public lists and the portal home (uncached latency, cached wrk) → workflows: seed approved and
+//   waiting approval instances in-process, then a fresh host for the inbox and the approval action, concurrently.
+//   --skip leaves sections out.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var settings = BenchSettings.Parse(args);
 Machine.Print(Console.Out, args);
@@ -27,6 +29,7 @@ Console.WriteLine($"  done in {clock.Elapsed.TotalSeconds:F1} s");
 
 if (settings.Runs("platform")) await PlatformBench.RunAsync(settings, appData, halfAppData, half, seeded, extra, report);
 if (settings.Runs("lists") || settings.Runs("portal")) await ContentBench.RunAsync(settings, appData, seeded, report);
+if (settings.Runs("workflows")) await WorkflowBench.RunAsync(settings, appData, seeded, report);
 
 report.Print(Console.Out);
 Console.WriteLine($"Load average at the end: {Machine.LoadAverage}. Host logs and data: {settings.OutDir}");

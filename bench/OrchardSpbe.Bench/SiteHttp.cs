@@ -64,5 +64,27 @@ public sealed class SiteHttp : IDisposable
         return (clock.Elapsed, (await response.Content.ReadAsByteArrayAsync()).Length);
     }
 
+    /// <summary>
+    /// One request, a form posted when <paramref name="form"/> is given; fails unless it answers <paramref name="expected"/>.
+    /// The client time runs from sending to the whole body read; the server time is the host's Server-Timing
+    /// (<c>app;dur=</c>, on with <c>--Spbe:Hosting:ServerTiming=true</c>).
+    /// </summary>
+    public async Task<Timing> TimedAsync(HttpMethod method, Uri url, IDictionary<string, string>? form, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (form is not null) request.Content = new FormUrlEncodedContent(form);
+        var clock = Stopwatch.StartNew();
+        using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+        clock.Stop();
+        var body = await response.Content.ReadAsByteArrayAsync();
+        if (response.StatusCode != expected)
+            throw new InvalidOperationException($"{method} {url} answered {(int)response.StatusCode}, not {(int)expected}: {System.Text.Encoding.UTF8.GetString(body)[..Math.Min(body.Length, 300)]}");
+        var server = response.Headers.TryGetValues("Server-Timing", out var values)
+            && values.Select(v => v.Split(";dur=")).FirstOrDefault(p => p.Length == 2 && p[0] == "app") is { } app
+            ? double.Parse(app[1], System.Globalization.CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"{method} {url}: no Server-Timing app;dur= header");
+        return new Timing(clock.Elapsed.TotalMilliseconds, server, body.Length);
+    }
+
     public void Dispose() => Http.Dispose();
 }

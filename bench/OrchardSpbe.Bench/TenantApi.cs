@@ -11,8 +11,8 @@ namespace OrchardSpbe.Bench;
 /// </summary>
 public sealed partial class TenantApi(SiteHttp http)
 {
-    /// <summary>Signs in as the site's administrator; <paramref name="tenant"/> null is the portal. Auth cookies are per site.</summary>
-    public async Task SignInAsync(string? tenant = null)
+    /// <summary>Signs in as the site's administrator (or the given user); <paramref name="tenant"/> null is the portal. Auth cookies are per site.</summary>
+    public async Task SignInAsync(string? tenant = null, string userName = BenchSettings.AdminUserName, string password = BenchSettings.AdminPassword)
     {
         // The sign-in form carries its own antiforgery field (and sets the matching cookie).
         var form = await http.Http.GetStringAsync(http.Url(tenant, "/admin/login"));
@@ -20,11 +20,11 @@ public sealed partial class TenantApi(SiteHttp http)
             : throw new InvalidOperationException("No antiforgery field on /admin/login");
         using var response = await http.Http.PostAsync(http.Url(tenant, "/admin/login"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["UserName"] = BenchSettings.AdminUserName,
-            ["Password"] = BenchSettings.AdminPassword,
+            ["UserName"] = userName,
+            ["Password"] = password,
             ["__RequestVerificationToken"] = token,
         }));
-        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in answered {(int)response.StatusCode}");
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in of {userName} on {tenant ?? "the portal"} answered {(int)response.StatusCode}");
     }
 
     /// <summary>Creates one PD site; returns how long the API took to create it and set it up (recipe, shell).</summary>

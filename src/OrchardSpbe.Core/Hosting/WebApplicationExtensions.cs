@@ -17,7 +17,9 @@ public static class WebApplicationExtensions
     /// <summary>The request pipeline: headers, health, tenant, static theme files, culture, auth, endpoints.</summary>
     public static WebApplication UseOrchardSpbe(this WebApplication app)
     {
-        var proxies = app.Services.GetRequiredService<IOptions<SpbeOptions>>().Value.Hosting.TrustedProxies;
+        var hosting = app.Services.GetRequiredService<IOptions<SpbeOptions>>().Value.Hosting;
+        if (hosting.ServerTiming) app.UseMiddleware<ServerTimingMiddleware>();
+        var proxies = hosting.TrustedProxies;
         if (proxies.Length > 0)
         {
             var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
