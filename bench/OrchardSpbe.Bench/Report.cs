@@ -26,6 +26,7 @@ public sealed class Report
 
     public void Print(TextWriter output)
     {
+        if (_rows.Count == 0) return;
         var measureWidth = _rows.Max(r => r.Measure.Length);
         var valueWidth = _rows.Max(r => r.Value.Length);
         var targetWidth = _rows.Max(r => r.Target.Length);

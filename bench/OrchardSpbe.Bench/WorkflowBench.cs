@@ -46,14 +46,16 @@ public static partial class WorkflowBench
         Console.WriteLine($"  inbox of {historyTenant}: {rows} rows on page 1 of {waiting[historyTenant]} open tasks, {inboxPage.Length / 1024.0:F1} KB");
 
         Report.Section($"Baseline: admin dashboard of {historyTenant}, signed in as the reviewer: GET /admin ({clients} concurrent clients)");
+        var cpu = ProcCpu.Ms(host.Pid);
         var dashboard = await ConcurrentAsync(clients, settings.LatencyWarmup, Enumerable.Range(0, inboxCount)
             .Select(_ => (Func<Task<Timing>>)(() => http.TimedAsync(HttpMethod.Get, http.Url(historyTenant, "/admin"), null, HttpStatusCode.OK))).ToList());
-        Console.WriteLine($"  {dashboard}");
+        Console.WriteLine($"  {dashboard}; host CPU {(ProcCpu.Ms(host.Pid) - cpu) / inboxCount:F1} ms a request");
 
         Report.Section($"\"Tugas saya\" inbox of {historyTenant} ({settings.WorkflowHistory} finished instances in its history), signed in as the reviewer: GET /admin/tasks ({clients} concurrent clients)");
+        cpu = ProcCpu.Ms(host.Pid);
         var inbox = await ConcurrentAsync(clients, settings.LatencyWarmup, Enumerable.Range(0, inboxCount)
             .Select(_ => (Func<Task<Timing>>)(() => http.TimedAsync(HttpMethod.Get, http.Url(historyTenant, "/admin/tasks"), null, HttpStatusCode.OK))).ToList());
-        Console.WriteLine($"  {inbox}");
+        Console.WriteLine($"  {inbox}; host CPU {(ProcCpu.Ms(host.Pid) - cpu) / inboxCount:F1} ms a request");
         report.Check($"Tugas saya inbox, {settings.WorkflowHistory} finished, p95 server", inbox.Server.P95, "ms", "<", 30);
 
         // --- approvals: every waiting task, each its own POST, in a random order over the PDs --------------------
@@ -69,6 +71,7 @@ public static partial class WorkflowBench
         Report.Section($"Approval: POST /admin/tasks/{{id}}/setujui as the reviewer, each on a different waiting task, " +
                        $"{all.Count} over {tenants.Count} PDs in random order, the first {settings.WorkflowWarmup} as warm-up ({clients} concurrent clients)");
         var clock = Stopwatch.StartNew();
+        cpu = ProcCpu.Ms(host.Pid);
         var approvals = await ConcurrentAsync(clients, settings.WorkflowWarmup, all.Select(t => (Func<Task<Timing>>)(() =>
             http.TimedAsync(HttpMethod.Post, http.Url(t.Tenant, $"/admin/tasks/{t.TaskId}/setujui"), new Dictionary<string, string>
             {
@@ -77,7 +80,7 @@ public static partial class WorkflowBench
             }, HttpStatusCode.Redirect))).ToList());
         clock.Stop();
         Console.WriteLine($"  {approvals}");
-        Console.WriteLine($"  {all.Count} approvals in {clock.Elapsed.TotalSeconds:F1} s: {all.Count / clock.Elapsed.TotalSeconds:F0} approvals/s");
+        Console.WriteLine($"  {all.Count} approvals in {clock.Elapsed.TotalSeconds:F1} s: {all.Count / clock.Elapsed.TotalSeconds:F0} approvals/s; host CPU {(ProcCpu.Ms(host.Pid) - cpu) / all.Count:F1} ms an approval");
         Console.WriteLine($"  {historyTenant}: instances {InstanceCounts(appData, historyTenant)}");
         report.Check($"Approval action, {settings.WorkflowWaiting} waiting over {tenants.Count} PDs, p95 server", approvals.Server.P95, "ms", "<", 50);
     }

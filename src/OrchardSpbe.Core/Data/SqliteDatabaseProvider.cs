@@ -19,6 +19,13 @@ public sealed class SqliteDatabaseProvider(AppDataFolder appData) : IDatabasePro
     {
         var connection = new SqliteConnection(ConnectionString(location, SqliteOpenMode.ReadWrite));
         await connection.OpenAsync(cancellationToken);
+        // Writers queue in SQLite's own busy handler (it retries within a millisecond or two of the lock's
+        // release) rather than in Microsoft.Data.Sqlite's, which sleeps 150 ms per retry: with several requests
+        // writing one file at once (a PD's approvals, every PD's copy to the portal catalog) those sleeps were
+        // most of the approval's p95. Same 30 s limit as the command timeout.
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout=30000;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 
