@@ -5,7 +5,7 @@ namespace OrchardSpbe.Bench;
 /// --wrk-warmup-seconds 15 --wrk-rounds 2 --settle-seconds 5 --out DIR --host-dll PATH; for the content
 /// sections --content-tenant dinkes --content-items 10000 --news-per-tenant 50 --agenda-per-tenant 10
 /// --latency-requests 250 --latency-warmup 50; for the approvals --workflow-tenants 30 --workflow-tenant disdik
-/// --workflow-history 10000 --workflow-waiting 1000 --workflow-warmup 100 --workflow-clients 8;
+/// --workflow-history 10000 --workflow-waiting 1000 --workflow-warmup 1000 --workflow-clients 8;
 /// --skip platform,lists,portal,workflows leaves sections out.
 /// Small values keep development runs short.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed record BenchSettings
     public string WorkflowTenant { get; init; } = "disdik";
     public int WorkflowHistory { get; init; } = 10_000;
     public int WorkflowWaiting { get; init; } = 1_000;
-    public int WorkflowWarmup { get; init; } = 100;
+    public int WorkflowWarmup { get; init; } = 1_000;
     public int WorkflowClients { get; init; } = 8;
 
     /// <summary>Sections left out: "platform" (figures 1–6), "lists" (admin and public lists), "portal" (portal home), "workflows" (approvals).</summary>
@@ -84,7 +84,7 @@ public sealed record BenchSettings
             WorkflowTenant = values.GetValueOrDefault("workflow-tenant", "disdik"),
             WorkflowHistory = Int("workflow-history", 10_000),
             WorkflowWaiting = Int("workflow-waiting", 1_000),
-            WorkflowWarmup = Int("workflow-warmup", 100),
+            WorkflowWarmup = Int("workflow-warmup", 1_000),
             WorkflowClients = Int("workflow-clients", 8),
             Skip = values.GetValueOrDefault("skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
             OutDir = Path.GetFullPath(values.GetValueOrDefault("out") ?? Path.Combine(repo, "bench", "out")),

@@ -80,7 +80,7 @@ public static partial class WorkflowBench
             }, HttpStatusCode.Redirect))).ToList());
         clock.Stop();
         Console.WriteLine($"  {approvals}");
-        Console.WriteLine($"  {all.Count} approvals in {clock.Elapsed.TotalSeconds:F1} s: {all.Count / clock.Elapsed.TotalSeconds:F0} approvals/s; host CPU {(ProcCpu.Ms(host.Pid) - cpu) / all.Count:F1} ms an approval");
+        Console.WriteLine($"  {all.Count} approvals in {clock.Elapsed.TotalSeconds:F1} s: {all.Count / clock.Elapsed.TotalSeconds:F0} approvals/s; host CPU {(ProcCpu.Ms(host.Pid) - cpu) / all.Count:F1} ms an approval; load average {Machine.LoadAverage}");
         Console.WriteLine($"  {historyTenant}: instances {InstanceCounts(appData, historyTenant)}");
         report.Check($"Approval action, {settings.WorkflowWaiting} waiting over {tenants.Count} PDs, p95 server", approvals.Server.P95, "ms", "<", 50);
     }
