@@ -26,6 +26,7 @@ public sealed class UserTask : IActivity
 
     public Task ValidateAsync(ActivityDefinition activity, DefinitionErrors errors)
     {
+        errors.CheckTemplates(activity, "title");
         var actions = ActionsOf(activity);
         if (actions.Count == 0) errors.Add(activity, errors.T["tugas pengguna harus punya paling sedikit satu tindakan."]);
         foreach (var action in actions)

@@ -40,10 +40,10 @@ public sealed class TasksController(
     public async Task<IActionResult> Show(string taskId) =>
         await decisions.GetAsync(taskId, User) is { } view ? View(await ModelAsync(view)) : NotFound();
 
-    [HttpPost("{taskId}/{action}")]
-    public async Task<IActionResult> Decide(string taskId, string action, string? comment)
+    [HttpPost("{taskId}/{decision}")]
+    public async Task<IActionResult> Decide(string taskId, string decision, string? comment)
     {
-        var result = await decisions.DecideAsync(taskId, action, comment, User);
+        var result = await decisions.DecideAsync(taskId, decision, comment, User);
         switch (result.Kind)
         {
             case DecisionKind.NotFound: return NotFound();
@@ -51,7 +51,7 @@ public sealed class TasksController(
             case DecisionKind.Invalid or DecisionKind.Conflict:
                 var view = (await decisions.GetAsync(taskId, User))!;
                 Response.StatusCode = result.Kind == DecisionKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-                return View("Show", await ModelAsync(view, result.Message, action, comment));
+                return View("Show", await ModelAsync(view, result.Message, decision, comment));
         }
         TempData["Message"] = T["Keputusan '{0}' untuk '{1}' disimpan.", T[result.Action!.Label], result.Instance!.CorrelationTitle ?? ""].Value;
         return result.Instance!.CorrelationId is { } itemId && await contents.GetAsync(itemId) is not null
