@@ -157,6 +157,23 @@ public abstract class NotificationsTests(NotifyingSite fixture)
         Assert.Contains("Laporan statistik bulan November sudah diverifikasi.", mail.TextBody);
         Assert.Equal("Dinas Uji " + pd, mail.From.Mailboxes.Single().Name);
     }
+
+    [Fact]
+    public async Task A_site_that_switched_notifications_off_has_no_list_and_notifying_there_does_nothing()
+    {
+        var (pd, admin) = await Site.SignedInPdAsync();
+        var features = await admin.OpenAsync(Site.Url(pd, "/admin/features"));
+        var off = await features.SubmitAsync(admin, "form[action='/admin/features/OrchardSpbe.Notifications/disable']", new Dictionary<string, string>());
+        Assert.Equal("Fitur dinonaktifkan: Notifikasi.", off.SuccessMessage);
+        Assert.Null(off.Document.QuerySelector($"nav.sidebar a[href='{ListPath}']"));
+
+        // Callers (workflows) resolve INotifier on every site; here it neither fails nor writes anything.
+        await Site.NotifyAsync(pd, ["admin"], Approval);
+        await Site.InTenantAsync(pd, services => services.GetRequiredService<INotifier>().EmailAsync(["luar@bekasikota.go.id"], "Subjek", "Isi"));
+        using var list = await admin.GetAsync(Site.Url(pd, ListPath));
+        Assert.Equal(HttpStatusCode.NotFound, list.StatusCode);
+        Assert.Empty(Sink.To(EmailOf(pd, "admin")));
+    }
 }
 
 public sealed class NotificationsOnSqlite(NotifyingSqliteSite fixture) : NotificationsTests(fixture), IClassFixture<NotifyingSqliteSite>;

@@ -34,45 +34,55 @@ public sealed class EmailSender(IDatabaseProvider database, IOptions<SmtpSetting
         if (!Settings.IsConfigured) return 0;
         var gate = _gates.GetOrAdd(shell.Name, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
-        var sent = 0;
         try
         {
             await using var connection = await database.OpenAsync(shell.Record.DatabaseLocation, cancellationToken);
-            using var smtp = new SmtpClient { Timeout = 30_000 };
-            while (!cancellationToken.IsCancellationRequested && await ClaimAsync(connection) is { } email)
-            {
-                try
-                {
-                    if (!smtp.IsConnected) await ConnectAsync(smtp, cancellationToken);
-                    await smtp.SendAsync(Compose(email, shell), cancellationToken);
-                    await connection.ExecuteAsync(
-                        "UPDATE email_outbox SET sent_utc = @now, next_attempt_utc = NULL, last_error = NULL WHERE id = @id",
-                        new { id = email.Id, now = UnixTime.Now });
-                    sent++;
-                }
-                catch (SmtpCommandException refused) when (refused.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
-                {
-                    // The server answered and refused this message (e.g. the recipient): the others may still go.
-                    await FailAsync(connection, email, refused);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // The server is unreachable or broke off: the rest waits for the next round.
-                    await FailAsync(connection, email, exception);
-                    break;
-                }
-            }
-            if (smtp.IsConnected) await smtp.DisconnectAsync(quit: true, cancellationToken);
+            return await SendClaimedAsync(connection, shell, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The store is unreachable: nothing was lost, the outbox rows wait for the next round.
             logger.LogWarning(exception, "E-mails of {Tenant} could not be sent yet", shell.Name);
+            return 0;
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    /// <summary>Claims and sends one e-mail after another over one SMTP connection, until none is due or the server fails.</summary>
+    private async Task<int> SendClaimedAsync(DbConnection connection, TenantShell shell, CancellationToken cancellationToken)
+    {
+        // Most rounds of most tenants find nothing due: no SMTP client is made for them.
+        if (await ClaimAsync(connection) is not { } email) return 0;
+        using var smtp = new SmtpClient { Timeout = 30_000 };
+        var sent = 0;
+        do
+        {
+            try
+            {
+                if (!smtp.IsConnected) await ConnectAsync(smtp, cancellationToken);
+                await smtp.SendAsync(Compose(email, shell), cancellationToken);
+                await connection.ExecuteAsync(
+                    "UPDATE email_outbox SET sent_utc = @now, next_attempt_utc = NULL, last_error = NULL WHERE id = @id",
+                    new { id = email.Id, now = UnixTime.Now });
+                sent++;
+            }
+            catch (SmtpCommandException refused) when (refused.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
+            {
+                // The server answered and refused this message (e.g. the recipient): the others may still go.
+                await FailAsync(connection, email, refused);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The server is unreachable or broke off: the rest waits for the next round.
+                await FailAsync(connection, email, exception);
+                break;
+            }
+        }
+        while (!cancellationToken.IsCancellationRequested && (email = await ClaimAsync(connection)) is not null);
+        if (smtp.IsConnected) await smtp.DisconnectAsync(quit: true, cancellationToken);
         return sent;
     }
 
