@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Dapper;
 using MailKit.Net.Smtp;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -15,7 +16,11 @@ namespace OrchardSpbe.Notifications.Services;
 /// it is sent, so two nodes (or a nudge and the background task) never send the same row; a failed send is
 /// retried later with a doubling delay, and a node that dies mid-send leaves its claim to expire.
 /// </summary>
-public sealed class EmailSender(IDatabaseProvider database, IOptions<SmtpSettings> options, ILogger<EmailSender> logger)
+public sealed class EmailSender(
+    IDatabaseProvider database,
+    IOptions<SmtpSettings> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<EmailSender> logger)
 {
     // How long a claimed e-mail stays this node's; a crash mid-send makes it due again after this.
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -25,8 +30,8 @@ public sealed class EmailSender(IDatabaseProvider database, IOptions<SmtpSetting
 
     private SmtpSettings Settings => options.Value;
 
-    /// <summary>Sends what is due without holding up the caller (the request that committed the e-mails).</summary>
-    public void Nudge(TenantShell shell) => _ = Task.Run(() => SendDueAsync(shell, CancellationToken.None));
+    /// <summary>Sends what is due without holding up the caller (the request that committed the e-mails); stops with the host.</summary>
+    public void Nudge(TenantShell shell) => _ = Task.Run(() => SendDueAsync(shell, lifetime.ApplicationStopping));
 
     /// <summary>Sends every due e-mail of the tenant; returns how many went out.</summary>
     public async Task<int> SendDueAsync(TenantShell shell, CancellationToken cancellationToken)
