@@ -89,7 +89,10 @@ public abstract class InstanceAdminTests(WorkflowSite fixture)
         await desk.CreateDefinitionAsync(WorkflowDesk.OneTask("uji-akses", "Uji akses").ToJsonString());
         var instance = await desk.StartAsync("uji-akses");
         await desk.ImportRecipeAsync("""
-            { "name": "pengguna", "steps": [ { "name": "users", "users": [
+            { "name": "pengguna", "steps": [
+              { "name": "roles", "roles": [ { "name": "Reviewer", "description": "Kepala perangkat daerah.",
+                "permissions": ["AccessAdmin", "ViewAuditLog", "EditContent", "PublishContent", "ViewWorkflows"] } ] },
+              { "name": "users", "users": [
               { "userName": "penulis", "email": "penulis@dinas.go.id", "password": "Penulis-Kuat-2026", "roles": ["Author"] },
               { "userName": "kepala", "email": "kepala@dinas.go.id", "password": "Kepala-Kuat-2026", "roles": ["Reviewer"] } ] } ] }
             """);
@@ -97,9 +100,9 @@ public abstract class InstanceAdminTests(WorkflowSite fixture)
         using var author = Site.NewVisitor();
         await author.SignInAsync(desk.Url("/"), "penulis", "Penulis-Kuat-2026");
         foreach (var path in new[] { "/admin/workflows", "/admin/workflows/uji-akses", "/admin/workflows/instances", $"/admin/workflows/instances/{instance}", "/admin/workflows/uji-akses/export" })
-            Assert.Equal(HttpStatusCode.Forbidden, (await author.GetAsync(desk.Url(path))).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await author.OpenAsync(desk.Url(path))).Status);
 
-        // A reviewer sees definitions and instances, but neither edits, starts nor cancels.
+        // A reviewer granted ViewWorkflows sees definitions and instances, but neither edits, starts nor cancels.
         using var reviewer = Site.NewVisitor();
         await reviewer.SignInAsync(desk.Url("/"), "kepala", "Kepala-Kuat-2026");
         var definition = await reviewer.OpenAsync(desk.Url("/admin/workflows/uji-akses"));
@@ -117,7 +120,7 @@ public abstract class InstanceAdminTests(WorkflowSite fixture)
             {
                 ["__RequestVerificationToken"] = token, ["Json"] = "{}", ["ExpectedVersion"] = "1",
             }));
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.FollowAsync(response)).StatusCode);
         }
         Assert.Equal("running", (await desk.InstanceAsync(instance)).Document.QuerySelector("dl.instance-facts [data-status]")!.GetAttribute("data-status"));
     }
