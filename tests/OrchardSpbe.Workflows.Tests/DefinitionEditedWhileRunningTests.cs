@@ -49,6 +49,9 @@ public abstract class DefinitionEditedWhileRunningTests(WorkflowSite fixture)
         Assert.NotNull(onV2.Document.QuerySelector("ul.open-tasks li[data-activity=setujui]"));
         Assert.Equal(new[] { newer }, await desk.ListInstancesAsync("status=running&definition=uji-versi"));
         Assert.Equal(3, (await desk.ListInstancesAsync("status=finished&definition=uji-versi")).Count);
+        // The assignee filter by user: every instance whose task "admin" decided.
+        Assert.Equal(4, (await desk.ListInstancesAsync("assignee=admin")).Count);
+        Assert.Empty(await desk.ListInstancesAsync("assignee=penulis"));
     }
 }
 

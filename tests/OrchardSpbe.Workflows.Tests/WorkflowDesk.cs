@@ -63,7 +63,9 @@ public sealed class WorkflowDesk(TestSite site, string pd, SiteClient client)
                    ?? throw new InvalidOperationException("No open task form on the instance page: " + page.Html[..Math.Min(600, page.Html.Length)]);
         var button = form.QuerySelector($"button[data-action='{action}']") ?? throw new InvalidOperationException($"No action '{action}'.");
         form.SetAttribute("action", button.GetAttribute("formaction"));
-        return await page.SubmitAsync(client, "ul.open-tasks form.task-form", new Dictionary<string, string> { ["comment"] = comment });
+        var decided = await page.SubmitAsync(client, "ul.open-tasks form.task-form", new Dictionary<string, string> { ["comment"] = comment });
+        Assert.True((int)decided.Status < 400, $"POST {button.GetAttribute("formaction")}: {(int)decided.Status} {decided.Html[..Math.Min(300, decided.Html.Length)]}");
+        return decided;
     }
 
     /// <summary>ManualStart → a user task whose only action the given roles may take → end.</summary>
