@@ -12,6 +12,6 @@ public static class Manifest
         Name = "Alur kerja",
         Description = "Alur persetujuan dan proses: definisi berversi, tugas per peran, pengatur waktu, notifikasi dan riwayat lengkap.",
         Category = "Konten",
-        Dependencies = ["OrchardSpbe.Admin", "OrchardSpbe.Contents"],
+        Dependencies = ["OrchardSpbe.Admin", "OrchardSpbe.Contents", "OrchardSpbe.Notifications"],
     };
 }

@@ -3,6 +3,7 @@ using OrchardSpbe.Contents;
 using OrchardSpbe.Hosting;
 using OrchardSpbe.Media;
 using OrchardSpbe.Menus;
+using OrchardSpbe.Notifications;
 using OrchardSpbe.PublicSite;
 using OrchardSpbe.Tenants;
 using OrchardSpbe.Themes.Admin;
@@ -35,6 +36,7 @@ public static class SpbeApplication
             .AddModule<MediaModule>()
             .AddModule<MenusModule>()
             .AddModule<WorkflowsModule>()
+            .AddModule<NotificationsModule>()
             .AddTheme<AdminTheme>()
             .AddTheme<SiteTheme>();
         extend?.Invoke(spbe);

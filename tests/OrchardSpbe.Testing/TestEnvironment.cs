@@ -13,6 +13,10 @@ public static class TestEnvironment
     public static string ChromiumPath =>
         Environment.GetEnvironmentVariable("SPBE_TEST_CHROMIUM") ?? "/usr/bin/chromium";
 
+    /// <summary>Debian's Python, which has python3-aiosmtpd (a pyenv or venv python3 on PATH would not).</summary>
+    public static string PythonPath =>
+        Environment.GetEnvironmentVariable("SPBE_TEST_PYTHON") ?? "/usr/bin/python3";
+
     /// <summary>A password that satisfies the policy, used for every administrator the tests create.</summary>
     public const string AdminPassword = "Rahasia-Uji-2026";
 }

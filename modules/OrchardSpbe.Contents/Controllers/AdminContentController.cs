@@ -22,13 +22,15 @@ public sealed class AdminContentController(
     ContentDefinitionStore definitions,
     ContentEditorService editors,
     ContentAuthorizer authorizer,
+    ContentReviewStates reviewStates,
+    OrchardSpbe.Data.TenantSession session,
     AuditLog audit,
     IStringLocalizer<Strings> T) : Controller
 {
     private string? UserName => User.Identity?.Name;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? type, string? status, string? owner, string? q, int page = 1)
+    public async Task<IActionResult> Index(string? type, string? status, string? owner, string? q, string? review, int page = 1)
     {
         var types = (await definitions.GetAsync()).Types;
         var query = new ContentQuery
@@ -37,6 +39,7 @@ public sealed class AdminContentController(
             Status = status switch { "published" => ContentStatus.Published, "draft" => ContentStatus.Draft, _ => ContentStatus.Latest },
             Owner = string.IsNullOrWhiteSpace(owner) ? null : owner.Trim(),
             TitleContains = q,
+            ReviewState = string.IsNullOrWhiteSpace(review) ? null : review,
             Page = Math.Max(1, page),
             PageSize = 20,
         };
@@ -48,6 +51,8 @@ public sealed class AdminContentController(
             Page = result, Types = types.Where(t => t.Listable).ToList(),
             CreatableTypes = canCreate ? types.Where(t => t.Creatable).ToList() : [],
             Type = type, Status = status ?? "", Owner = owner, Q = q, PublishedIds = publishedIds,
+            Review = review, ReviewStates = await reviewStates.InUseAsync(),
+            ReviewLabels = await reviewStates.LabelsOfAsync(result.Items.Select(i => i.ContentItemId).ToList()),
         });
     }
 
@@ -70,13 +75,12 @@ public sealed class AdminContentController(
         if (item is null) return NotFound();
         if (!await authorizer.CanCreateAsync(User)) return Forbid();
         item.Owner = UserName;
-        var publish = submit == "publish";
-        if (publish && !await authorizer.CanPublishAsync(User, item)) return Forbid();
+        if (await RefuseSubmitAsync(submit, item) is { } refusal) return refusal;
         var typeDefinition = (await definitions.FindAsync(type))!;
         var errors = await editors.UpdateAsync(item, typeDefinition, Request.Form, UserName);
+        await CheckScheduleAsync(item, previous: null, errors);
         if (errors.Count > 0) return await EditorAsync(item, isNew: true, errors, Request.Form);
-        var result = await contents.CreateAsync(item, publish, UserName);
-        TempData["Message"] = publish ? T["'{0}' diterbitkan.", item.DisplayText].Value : T["Draf '{0}' disimpan.", item.DisplayText].Value;
+        var result = await SaveAsync(item, submit, () => contents.CreateAsync(item, submit == "publish", UserName));
         return RedirectToAction(nameof(Edit), new { id = result.Item!.ContentItemId });
     }
 
@@ -96,26 +100,26 @@ public sealed class AdminContentController(
         var item = await contents.GetAsync(id);
         if (item is null) return NotFound();
         if (!await authorizer.CanEditAsync(User, item)) return Forbid();
-        var publish = submit == "publish";
-        if (publish && !await authorizer.CanPublishAsync(User, item)) return Forbid();
+        if (await RefuseSubmitAsync(submit, item) is { } refusal) return refusal;
         var type = (await definitions.FindAsync(item.ContentType))!;
+        var previousSchedule = item.Has(ContentParts.PublishLater) ? item.As<PublishLaterPart>(ContentParts.PublishLater).ScheduledPublishUtc : null;
         if (item.ContentItemVersionId != versionId)
             return await EditorAsync(item, isNew: false, new Dictionary<string, string>(), formError: T[CommonText.StaleEdit]);
         var errors = await editors.UpdateAsync(item, type, Request.Form, UserName);
+        await CheckScheduleAsync(item, previousSchedule, errors);
         if (errors.Count > 0) return await EditorAsync(item, isNew: false, errors, Request.Form, versionId);
-        var result = await contents.UpdateAsync(item, versionId, publish, UserName);
+        var result = await SaveAsync(item, submit, () => contents.UpdateAsync(item, versionId, submit == "publish", UserName));
         if (result.Kind == ContentOutcomeKind.Stale)
         {
             var current = (await contents.GetAsync(id))!;
             return await EditorAsync(current, isNew: false, new Dictionary<string, string>(), formError: T[CommonText.StaleEdit]);
         }
-        TempData["Message"] = publish ? T["'{0}' diterbitkan.", item.DisplayText].Value : T["Draf '{0}' disimpan.", item.DisplayText].Value;
         return RedirectToAction(nameof(Edit), new { id });
     }
 
     [HttpPost("{id}/publish")]
     public Task<IActionResult> Publish(string id) =>
-        ActAsync(id, authorizer.CanPublishAsync, () => contents.PublishAsync(id, UserName), "'{0}' diterbitkan.");
+        ActAsync(id, authorizer.CanPublishDirectlyAsync, () => PublishDirectlyAsync(id), "'{0}' diterbitkan.");
 
     [HttpPost("{id}/unpublish")]
     public Task<IActionResult> Unpublish(string id) =>
@@ -174,7 +178,7 @@ public sealed class AdminContentController(
         if (latest is null) return NotFound();
         if (!await authorizer.CanEditAsync(User, latest)) return Forbid();
         var isPublic = await contents.GetAsync(id, published: true) is not null;
-        if (isPublic && !await authorizer.CanPublishAsync(User, latest)) return Forbid();
+        if (isPublic && !await authorizer.CanPublishDirectlyAsync(User, latest)) return Forbid();
         var result = await contents.RestoreAsync(id, versionId, expectedVersionId, UserName);
         if (result.Kind == ContentOutcomeKind.Stale) TempData["Error"] = T[CommonText.StaleEdit].Value;
         else if (!result.Succeeded) return NotFound();
@@ -192,11 +196,16 @@ public sealed class AdminContentController(
         {
             var item = await contents.GetAsync(id);
             if (item is null) continue;
-            var allowed = bulkAction == "delete" ? await authorizer.CanDeleteAsync(User, item) : await authorizer.CanPublishAsync(User, item);
+            var allowed = bulkAction switch
+            {
+                "delete" => await authorizer.CanDeleteAsync(User, item),
+                "publish" => await authorizer.CanPublishDirectlyAsync(User, item),
+                _ => await authorizer.CanPublishAsync(User, item),
+            };
             if (!allowed) { refused++; continue; }
             var result = bulkAction switch
             {
-                "publish" => await contents.PublishAsync(id, UserName),
+                "publish" => await PublishDirectlyAsync(id),
                 "unpublish" => await contents.UnpublishAsync(id, UserName),
                 "delete" => await contents.RemoveAsync(id, UserName),
                 _ => null,
@@ -225,15 +234,75 @@ public sealed class AdminContentController(
         var type = (await definitions.FindAsync(item.ContentType))!;
         if (versionId is not null) item.ContentItemVersionId = versionId;
         var published = isNew ? null : await contents.GetAsync(item.ContentItemId, published: true);
+        var moderated = await authorizer.IsModeratedAsync(item.ContentType);
         return View("Edit", new ContentEditViewModel
         {
             Item = item, Type = type, IsNew = isNew,
             Editors = await editors.BuildAsync(item, type, errors, form),
-            CanPublish = await authorizer.CanPublishAsync(User, item),
+            CanPublish = await authorizer.CanPublishDirectlyAsync(User, item),
+            CanUnpublish = await authorizer.CanPublishAsync(User, item),
+            IsModerated = moderated,
+            Review = isNew || authorizer.Review is null ? null : await authorizer.Review.GetAsync(User, item),
             CanDelete = !isNew && await authorizer.CanDeleteAsync(User, item),
             HasPublishedVersion = published is not null,
             PublicUrl = published is null ? null : ContentUrls.PathOf(published),
             FormError = formError ?? (errors.Count > 0 ? T["Periksa kembali isian yang ditandai."].Value : null),
         });
+    }
+
+    /// <summary>"publish" needs the direct-publish right; "submit" (for review) only exists on moderated types.</summary>
+    private async Task<IActionResult?> RefuseSubmitAsync(string submit, ContentItem item) => submit switch
+    {
+        "publish" when !await authorizer.CanPublishDirectlyAsync(User, item) => Forbid(),
+        "submit" when !await authorizer.IsModeratedAsync(item.ContentType) => BadRequest(),
+        _ => null,
+    };
+
+    /// <summary>
+    /// A publish date is a publish: setting or changing one needs the right to publish directly (otherwise the
+    /// scheduler would publish what nobody approved).
+    /// </summary>
+    private async Task CheckScheduleAsync(ContentItem item, DateTimeOffset? previous, IDictionary<string, string> errors)
+    {
+        var scheduled = item.Has(ContentParts.PublishLater) ? item.As<PublishLaterPart>(ContentParts.PublishLater).ScheduledPublishUtc : null;
+        if (scheduled is null || scheduled == previous || await authorizer.CanPublishDirectlyAsync(User, item)) return;
+        errors.TryAdd(ContentParts.PublishLater + ".ScheduledPublish", await authorizer.IsModeratedAsync(item.ContentType)
+            ? T["Jadwal terbit hanya dapat diatur oleh yang berhak menerbitkan langsung; kosongkan jadwal lalu ajukan untuk ditinjau."]
+            : T["Jadwal terbit hanya dapat diatur oleh yang berhak menerbitkan."]);
+    }
+
+    /// <summary>Saves, then submits for review or records a publish that bypassed review — in one transaction.</summary>
+    private async Task<ContentOutcome> SaveAsync(ContentItem item, string submit, Func<Task<ContentOutcome>> save)
+    {
+        await using var transaction = await session.BeginTransactionAsync();
+        var result = await save();
+        if (!result.Succeeded) return result;
+        if (submit == "submit") await contents.SubmitAsync(result.Item!.ContentItemId, UserName);
+        if (submit == "publish") await RecordForcedPublishAsync(result.Item!);
+        await transaction.CommitAsync();
+        TempData["Message"] = (submit switch
+        {
+            "publish" => T["'{0}' diterbitkan.", item.DisplayText],
+            "submit" => T["'{0}' diajukan untuk ditinjau.", item.DisplayText],
+            _ => T["Draf '{0}' disimpan.", item.DisplayText],
+        }).Value;
+        return result;
+    }
+
+    private async Task<ContentOutcome> PublishDirectlyAsync(string id)
+    {
+        await using var transaction = await session.BeginTransactionAsync();
+        var result = await contents.PublishAsync(id, UserName);
+        if (result.Succeeded) await RecordForcedPublishAsync(result.Item!);
+        await transaction.CommitAsync();
+        return result;
+    }
+
+    /// <summary>On a moderated type a direct publish bypassed review: the audit log says who did.</summary>
+    private async Task RecordForcedPublishAsync(ContentItem item)
+    {
+        if (await authorizer.IsModeratedAsync(item.ContentType))
+            await audit.RecordAsync("content.force-published", ContentAuditHandler.TargetPrefix + item.ContentItemId,
+                $"\"{item.DisplayText}\" v{item.Number} published without review", UserName);
     }
 }

@@ -12,6 +12,7 @@ public sealed class ContentAuditHandler(AuditLog audit) : IContentHandler
 
     public Task CreatedAsync(ContentContext context) => RecordAsync(context, "content.created");
     public Task DraftSavedAsync(ContentContext context) => RecordAsync(context, "content.draft-saved");
+    public Task SubmittedAsync(ContentContext context) => RecordAsync(context, "content.submitted");
     public Task PublishedAsync(ContentContext context) => RecordAsync(context, "content.published");
     public Task UnpublishedAsync(ContentContext context) => RecordAsync(context, "content.unpublished");
     public Task RemovedAsync(ContentContext context) => RecordAsync(context, "content.removed");

@@ -5,9 +5,22 @@ using OrchardSpbe.Security;
 
 namespace OrchardSpbe.Contents.Services;
 
-/// <summary>May this user edit, publish or delete this item? "Own" permissions cover items the user owns.</summary>
-public sealed class ContentAuthorizer(IAuthorizationService authorization)
+/// <summary>
+/// May this user edit, publish or delete this item? "Own" permissions cover items the user owns. When the
+/// item's type goes through review (an approval process moderates it), publishing directly also needs
+/// ForcePublishContent; everyone else submits the item for review instead.
+/// </summary>
+public sealed class ContentAuthorizer(IAuthorizationService authorization, IEnumerable<IContentReview> reviews)
 {
+    /// <summary>The approval process, when a module offers one.</summary>
+    public IContentReview? Review { get; } = reviews.FirstOrDefault();
+
+    public async Task<bool> IsModeratedAsync(string contentType) => Review is not null && await Review.IsModeratedAsync(contentType);
+
+    /// <summary>May publish without review: the publish right, and on a moderated type the force-publish right too.</summary>
+    public async Task<bool> CanPublishDirectlyAsync(ClaimsPrincipal user, ContentItem item) =>
+        await CanPublishAsync(user, item) && (!await IsModeratedAsync(item.ContentType) || await HasAsync(user, Permissions.ForcePublishContent));
+
     public Task<bool> CanEditAsync(ClaimsPrincipal user, ContentItem item) => CheckAsync(user, item, Permissions.EditContent, Permissions.EditOwnContent);
     public Task<bool> CanPublishAsync(ClaimsPrincipal user, ContentItem item) => CheckAsync(user, item, Permissions.PublishContent, Permissions.PublishOwnContent);
     public Task<bool> CanDeleteAsync(ClaimsPrincipal user, ContentItem item) => CheckAsync(user, item, Permissions.DeleteContent, Permissions.DeleteOwnContent);

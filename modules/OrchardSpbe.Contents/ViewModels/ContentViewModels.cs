@@ -15,6 +15,11 @@ public sealed class ContentListViewModel
     public string? Owner { get; init; }
     public string? Q { get; init; }
 
+    /// <summary>The review state filtered by, the states in use, and each listed item's state label.</summary>
+    public string? Review { get; init; }
+    public IReadOnlyList<(string State, string Label)> ReviewStates { get; init; } = [];
+    public IReadOnlyDictionary<string, string> ReviewLabels { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Items whose latest version is also the published one (the rest are drafts).</summary>
     public required IReadOnlySet<string> PublishedIds { get; init; }
 
@@ -27,8 +32,14 @@ public sealed class ContentEditViewModel
     public required ContentTypeDefinition Type { get; init; }
     public required IReadOnlyList<(IContentEditor Editor, EditorContext Context)> Editors { get; init; }
     public bool IsNew { get; init; }
+    /// <summary>May publish without review (on a moderated type: the force-publish right).</summary>
     public bool CanPublish { get; init; }
+    public bool CanUnpublish { get; init; }
     public bool CanDelete { get; init; }
+
+    /// <summary>The type goes through review: authors submit instead of publishing.</summary>
+    public bool IsModerated { get; init; }
+    public ContentReviewView? Review { get; init; }
     public bool HasPublishedVersion { get; init; }
     public string? PublicUrl { get; init; }
     public string? FormError { get; init; }

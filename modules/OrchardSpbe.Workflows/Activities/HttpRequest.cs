@@ -20,6 +20,7 @@ public sealed class HttpRequest : IActivity
 
     public Task ValidateAsync(ActivityDefinition activity, DefinitionErrors errors)
     {
+        errors.CheckTemplates(activity, "url", "body");
         var url = activity.Text("url");
         if (!url.Contains("{{") && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             errors.Add(activity, errors.T["'url' harus alamat lengkap http:// atau https://."]);

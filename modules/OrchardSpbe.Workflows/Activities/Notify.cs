@@ -18,6 +18,7 @@ public sealed class Notify : IActivity
 
     public Task ValidateAsync(ActivityDefinition activity, DefinitionErrors errors)
     {
+        errors.CheckTemplates(activity, "subject", "body", "link");
         if (activity.Text("subject").Trim().Length == 0) errors.Add(activity, errors.T["'subject' wajib diisi."]);
         if (activity.List("roles").Count == 0 && activity.List("users").Count == 0 && !activity.Flag("owner") && !activity.Flag("actor"))
             errors.Add(activity, errors.T["sebutkan penerima: 'roles', 'users', 'owner' atau 'actor'."]);

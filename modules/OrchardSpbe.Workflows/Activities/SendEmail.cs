@@ -13,6 +13,7 @@ public sealed class SendEmail : IActivity
 
     public Task ValidateAsync(ActivityDefinition activity, DefinitionErrors errors)
     {
+        errors.CheckTemplates(activity, "to", "subject", "body");
         if (activity.List("to").Count == 0) errors.Add(activity, errors.T["'to' wajib menyebut paling sedikit satu alamat."]);
         if (activity.Text("subject").Trim().Length == 0) errors.Add(activity, errors.T["'subject' wajib diisi."]);
         return Task.CompletedTask;

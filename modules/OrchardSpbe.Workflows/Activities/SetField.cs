@@ -17,6 +17,7 @@ public sealed class SetField : IActivity
 
     public Task ValidateAsync(ActivityDefinition activity, DefinitionErrors errors)
     {
+        errors.CheckTemplates(activity, "value");
         var path = activity.Text("path").Split('.');
         if (path.Length < 2 || path.Any(p => p.Trim().Length == 0))
             errors.Add(activity, errors.T["'path' harus menyebut bagian dan isian, misalnya \"Article.Status.Text\"."]);

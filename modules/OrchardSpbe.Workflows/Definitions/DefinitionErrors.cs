@@ -20,6 +20,15 @@ public sealed class DefinitionErrors(IStringLocalizer<Strings> localizer, IReadO
     public bool RoleExists(string role) => roles.Contains(role);
     public bool ContentTypeExists(string type) => contentTypes.Contains(type);
 
+    /// <summary>Reports the settings whose <c>{{ }}</c> placeholders are not valid expressions.</summary>
+    public void CheckTemplates(ActivityDefinition activity, params string[] settings)
+    {
+        foreach (var name in settings)
+        foreach (var text in name == "title" ? [activity.Title] : activity.List(name).DefaultIfEmpty(activity.Text(name)))
+            if (Runtime.WorkflowScripting.TemplateError(text) is { } error)
+                Add(activity, T["'{0}' berisi ekspresi {{{{ }}}} yang tidak sah: {1}", name, error]);
+    }
+
     /// <summary>Reports every role of the list that the tenant does not have.</summary>
     public void CheckRoles(ActivityDefinition activity, IEnumerable<string> names)
     {

@@ -1,6 +1,5 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Fluid;
+using System.Text.RegularExpressions;
 using Jint;
 using Jint.Native;
 using Jint.Native.Json;
@@ -8,39 +7,30 @@ using Jint.Native.Json;
 namespace OrchardSpbe.Workflows.Runtime;
 
 /// <summary>
-/// Liquid templates (Fluid) for texts steps write — a notification's subject, an HTTP body — and JavaScript
-/// expressions (Jint, as Orchard Core uses) for conditions. Both see the same model: <c>content</c>,
-/// <c>input</c>, <c>workflow</c>, <c>properties</c>. Scripts run with a time, statement and memory budget.
+/// JavaScript (Jint, as Orchard Core uses) for conditions, and for texts steps write — a notification's subject,
+/// an HTTP body — where each <c>{{ expression }}</c> is replaced by its value. Both see the same model:
+/// <c>content</c>, <c>input</c>, <c>workflow</c>, <c>properties</c>. Scripts run with a time, statement and
+/// memory budget.
 /// </summary>
-public sealed class WorkflowScripting
+/// <remarks>
+/// Liquid (Fluid) would be the natural template language, but the package mirror only has a Parlot version
+/// Fluid 2.41 cannot load; the <c>{{ }}</c> placeholders keep definitions compatible with it later.
+/// </remarks>
+public sealed partial class WorkflowScripting
 {
-    private static readonly FluidParser Parser = new();
-    private static readonly TemplateOptions Options = new();
-    private readonly ConcurrentDictionary<string, IFluidTemplate> _templates = new();
-
-    public bool TryParseTemplate(string text, out string? error)
+    public Task<string> RenderAsync(string template, JsonObject model)
     {
-        var ok = Parser.TryParse(text, out _, out error);
-        return ok;
+        if (!template.Contains("{{", StringComparison.Ordinal)) return Task.FromResult(template);
+        var engine = EngineFor(model);
+        return Task.FromResult(Placeholder().Replace(template, match =>
+        {
+            var value = engine.Evaluate(match.Groups[1].Value);
+            return value.IsNull() || value.IsUndefined() ? "" : value.ToString();
+        }));
     }
 
-    public async Task<string> RenderAsync(string template, JsonObject model)
-    {
-        if (!template.Contains("{{") && !template.Contains("{%")) return template;
-        var parsed = _templates.GetOrAdd(template, t => Parser.Parse(t));
-        var context = new TemplateContext(Options);
-        foreach (var (key, value) in model) context.SetValue(key, ToClr(value));
-        return await parsed.RenderAsync(context);
-    }
-
-    /// <summary>Evaluates a JavaScript expression over the model (true/false for conditions, a date for waits).</summary>
-    public object? Evaluate(string expression, JsonObject model)
-    {
-        var engine = new Engine(o => o.TimeoutInterval(TimeSpan.FromSeconds(1)).MaxStatements(10_000).LimitMemory(4_000_000).LimitRecursion(64));
-        var parser = new JsonParser(engine);
-        foreach (var (key, value) in model) engine.SetValue(key, value is null ? JsValue.Null : parser.Parse(value.ToJsonString()));
-        return engine.Evaluate(expression).ToObject();
-    }
+    /// <summary>Evaluates a JavaScript expression over the model (true/false for conditions).</summary>
+    public object? Evaluate(string expression, JsonObject model) => EngineFor(model).Evaluate(expression).ToObject();
 
     /// <summary>Null when the expression parses; the parser's message otherwise.</summary>
     public static string? SyntaxError(string expression)
@@ -56,6 +46,10 @@ public sealed class WorkflowScripting
         }
     }
 
+    /// <summary>The syntax errors of a template's placeholders (null when all parse).</summary>
+    public static string? TemplateError(string template) =>
+        Placeholder().Matches(template).Select(m => SyntaxError(m.Groups[1].Value)).FirstOrDefault(e => e is not null);
+
     public static bool IsTruthy(object? value) => value switch
     {
         null => false,
@@ -65,14 +59,14 @@ public sealed class WorkflowScripting
         _ => true,
     };
 
-    private static object? ToClr(JsonNode? node) => node switch
+    private static Engine EngineFor(JsonObject model)
     {
-        null => null,
-        JsonObject o => o.ToDictionary(p => p.Key, p => ToClr(p.Value)),
-        JsonArray a => a.Select(ToClr).ToList(),
-        JsonValue v when v.TryGetValue<bool>(out var b) => b,
-        JsonValue v when v.TryGetValue<long>(out var l) => l,
-        JsonValue v when v.TryGetValue<double>(out var d) => d,
-        _ => node.ToString(),
-    };
+        var engine = new Engine(o => o.TimeoutInterval(TimeSpan.FromSeconds(1)).MaxStatements(10_000).LimitMemory(4_000_000).LimitRecursion(64));
+        var parser = new JsonParser(engine);
+        foreach (var (key, value) in model) engine.SetValue(key, value is null ? JsValue.Null : parser.Parse(value.ToJsonString()));
+        return engine;
+    }
+
+    [GeneratedRegex(@"\{\{\s*(.+?)\s*\}\}", RegexOptions.Singleline)]
+    private static partial Regex Placeholder();
 }

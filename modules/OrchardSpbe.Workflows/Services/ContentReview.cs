@@ -24,7 +24,8 @@ public sealed class ContentReview(
         if (instance is null) return null;
         var label = (await states.LabelsOfAsync([item.ContentItemId])).GetValueOrDefault(item.ContentItemId);
         var actions = new List<ContentReviewAction>();
-        if (await tasks.OpenForItemAsync(item.ContentItemId) is { } task)
+        var task = await tasks.OpenForItemAsync(item.ContentItemId);
+        if (task is not null)
         {
             var view = await decisions.ViewAsync(task, user);
             actions.AddRange(view.AllowedActions.Select((a, i) =>
@@ -32,6 +33,7 @@ public sealed class ContentReview(
         }
         // The comment matters while the item is in this review; once approved or cancelled it is history.
         var comment = instance.IsFinished ? null : instance.LastComment;
-        return new ContentReviewView(label, comment?.Text, comment?.By, comment?.At, actions, $"/admin/workflows/items/{item.ContentItemId}");
+        return new ContentReviewView(label, comment?.Text, comment?.By, comment?.At, actions, AwaitingDecision: task is not null,
+            $"/admin/workflows/items/{item.ContentItemId}");
     }
 }

@@ -17,10 +17,11 @@ public interface IContentReview
 
 /// <param name="StateLabel">"Menunggu persetujuan", "Dikembalikan", … (null when not in review).</param>
 /// <param name="LastComment">The comment of the last decision (a rejection's reason), shown to the author.</param>
+/// <param name="AwaitingDecision">A decision is pending (submitting again makes no sense until it is taken).</param>
 /// <param name="HistoryUrl">The page with the review's full history.</param>
 public sealed record ContentReviewView(
     string? StateLabel, string? LastComment, string? LastCommentBy, DateTimeOffset? LastCommentUtc,
-    IReadOnlyList<ContentReviewAction> Actions, string? HistoryUrl);
+    IReadOnlyList<ContentReviewAction> Actions, bool AwaitingDecision, string? HistoryUrl);
 
 /// <summary>A button the editor shows: it posts to <see cref="PostUrl"/> (with an optional comment).</summary>
 public sealed record ContentReviewAction(string Label, string PostUrl, bool RequiresComment, bool Primary);

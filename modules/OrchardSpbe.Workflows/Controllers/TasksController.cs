@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using OrchardSpbe.Content;
+using OrchardSpbe.Localization;
+using OrchardSpbe.Modules;
+using OrchardSpbe.Navigation;
+using OrchardSpbe.Security;
+using OrchardSpbe.Workflows.Runtime;
+using OrchardSpbe.Workflows.Services;
+using OrchardSpbe.Workflows.ViewModels;
+
+namespace OrchardSpbe.Workflows.Controllers;
+
+/// <summary>
+/// "Tugas saya": the decisions waiting for the signed-in user's roles, and taking one. Roles decide who may
+/// act, per action; a refusal is a 403 and is logged; a decision someone else took first is explained.
+/// </summary>
+[Area("Workflows")]
+[RequireFeature(Manifest.FeatureId)]
+[RequirePermission("AccessAdmin")]
+[Route("admin/tasks")]
+public sealed class TasksController(
+    WorkflowTaskStore tasks,
+    TaskDecisions decisions,
+    ContentManager contents,
+    IStringLocalizer<Strings> T) : Controller
+{
+    private const int PageSize = 20;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int page = 1)
+    {
+        page = Math.Max(1, page);
+        var (open, total) = await tasks.InboxAsync(UserRoles.Of(User), page, PageSize);
+        return View(new TaskInboxViewModel { Tasks = open, Total = total, Page = page, PageCount = Pager.PageCountOf(total, PageSize) });
+    }
+
+    [HttpGet("{taskId}")]
+    public async Task<IActionResult> Show(string taskId) =>
+        await decisions.GetAsync(taskId, User) is { } view ? View(await ModelAsync(view)) : NotFound();
+
+    [HttpPost("{taskId}/{decision}")]
+    public async Task<IActionResult> Decide(string taskId, string decision, string? comment)
+    {
+        var result = await decisions.DecideAsync(taskId, decision, comment, User);
+        switch (result.Kind)
+        {
+            case DecisionKind.NotFound: return NotFound();
+            case DecisionKind.Forbidden: return Forbid();
+            case DecisionKind.Invalid or DecisionKind.Conflict:
+                var view = (await decisions.GetAsync(taskId, User))!;
+                Response.StatusCode = result.Kind == DecisionKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+                return View("Show", await ModelAsync(view, result.Message, decision, comment));
+        }
+        TempData["Message"] = T["Keputusan '{0}' untuk '{1}' disimpan.", T[result.Action!.Label], result.Instance!.CorrelationTitle ?? ""].Value;
+        return result.Instance!.CorrelationId is { } itemId && await contents.GetAsync(itemId) is not null
+            ? LocalRedirect($"/admin/contents/{itemId}/edit")
+            : RedirectToAction(nameof(Index));
+    }
+
+    private async Task<TaskViewModel> ModelAsync(TaskView view, string? error = null, string? action = null, string? comment = null) => new()
+    {
+        View = view,
+        Item = view.Task.CorrelationId is { } id ? await contents.GetAsync(id) : null,
+        Error = error, PostedAction = action, PostedComment = comment,
+    };
+}
