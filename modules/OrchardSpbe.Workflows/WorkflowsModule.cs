@@ -58,6 +58,7 @@ public sealed class WorkflowsModule : SpbeModule
         services.AddScoped<WorkflowTimers>();
         services.AddScoped<TaskDecisions>();
         services.AddScoped<IContentReview, ContentReview>();
+        services.AddScoped<Admin.WorkflowAdminQueries>();
 
         services.AddContentHandler<WorkflowContentHandler>();
         services.AddBackgroundTask<WorkflowTimerTask>();
