@@ -34,7 +34,7 @@ public sealed class ApprovalStoryTests(SqliteWorkflowSite fixture, ChromiumFixtu
         var itemId = new Uri(author.Url).AbsolutePath.Split('/')[3];
 
         // The head is e-mailed, with the editor's address on the PD's own host.
-        var toHead = await Sink.WaitForAsync(m => m.To.ToString().Contains(PdTeam.EmailOf(team.Pd, "kepala")) && m.Subject.Contains("Perbaikan Jalan Lingkungan"));
+        var toHead = await Sink.WaitForAsync(m => m.To.ToString().Contains(PdTeam.EmailOf(team.Pd, "kepala")) && (m.Subject ?? "").Contains("Perbaikan Jalan Lingkungan"));
         Assert.Equal("Perlu persetujuan: Perbaikan Jalan Lingkungan", toHead.Subject);
         Assert.Contains(team.Url($"/admin/contents/{itemId}/edit").ToString(), toHead.TextBody);
 
@@ -53,7 +53,7 @@ public sealed class ApprovalStoryTests(SqliteWorkflowSite fixture, ChromiumFixtu
         await author.FillAsync("#TitlePart_Title", "Perbaikan Jalan Lingkungan RT 005 RW 002");
         await author.ClickAsync("button[name=submit][value=submit]");
         await Assertions.Expect(author.Locator(".review-panel")).ToContainTextAsync("Menunggu persetujuan");
-        var toAuthor = await Sink.WaitForAsync(m => m.To.ToString().Contains(PdTeam.EmailOf(team.Pd, "penulis")) && m.Subject.StartsWith("Dikembalikan"));
+        var toAuthor = await Sink.WaitForAsync(m => m.To.ToString().Contains(PdTeam.EmailOf(team.Pd, "penulis")) && (m.Subject ?? "").StartsWith("Dikembalikan"));
         Assert.Contains("Sebutkan lokasi RT dan RW yang diperbaiki.", toAuthor.TextBody);
 
         // The head approves from the editor's review panel.
@@ -67,7 +67,7 @@ public sealed class ApprovalStoryTests(SqliteWorkflowSite fixture, ChromiumFixtu
         Assert.Equal(HttpStatusCode.OK, item.Status);
         Assert.Contains("Perbaikan Jalan Lingkungan RT 005 RW 002", item.Heading);
         Assert.Contains("Perbaikan Jalan Lingkungan RT 005 RW 002", (await visitor.OpenAsync(Site.Url(null))).Html);
-        await Sink.WaitForAsync(m => m.To.ToString().Contains(PdTeam.EmailOf(team.Pd, "penulis")) && m.Subject.StartsWith("Disetujui"));
+        await Sink.WaitForAsync(m => m.To.ToString().Contains(PdTeam.EmailOf(team.Pd, "penulis")) && (m.Subject ?? "").StartsWith("Disetujui"));
 
         // The whole story, step by step, as the author sees it.
         await author.GotoAsync(team.Url($"/admin/workflows/items/{itemId}").ToString());

@@ -72,7 +72,7 @@ public sealed record TaskAction(string Name, string Label, IReadOnlyList<string>
 {
     public static TaskAction FromJson(JsonObject json) => new(
         WorkflowDefinition.Str(json, "name"), WorkflowDefinition.Str(json, "label"),
-        (json["roles"] as JsonArray ?? []).Select(r => r?.GetValue<string>()?.Trim() ?? "").Where(r => r.Length > 0).ToList(),
+        (json["roles"] as JsonArray ?? []).Select(r => r is JsonValue v && v.TryGetValue<string>(out var role) ? role.Trim() : "").Where(r => r.Length > 0).ToList(),
         json["requiresComment"] is JsonValue c && c.TryGetValue<bool>(out var requires) && requires,
         json["primary"] is JsonValue p && p.TryGetValue<bool>(out var primary) && primary);
 
