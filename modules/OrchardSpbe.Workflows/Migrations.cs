@@ -54,5 +54,12 @@ public sealed class Migrations : DataMigration
                 next_utc {db.Dialect.BigInt} NOT NULL, PRIMARY KEY (definition_id, activity_id));
             CREATE INDEX ix_workflow_timers_next ON workflow_timers (next_utc);
             """),
+        // The admin's instance list: newest first, by status or definition, and the tasks a user decided.
+        async db => await db.ExecuteAsync("""
+            CREATE INDEX ix_workflow_instances_created ON workflow_instances (created_utc, id);
+            CREATE INDEX ix_workflow_instances_status_created ON workflow_instances (status, created_utc);
+            CREATE INDEX ix_workflow_instances_definition_created ON workflow_instances (definition_id, created_utc);
+            CREATE INDEX ix_workflow_tasks_done_by ON workflow_tasks (done_by, instance_id);
+            """),
     ];
 }

@@ -22,7 +22,7 @@ public sealed class WorkflowsModule : SpbeModule
         services.AddDataMigration<Migrations>();
         services.AddPermissions(Permissions.All);
         services.AddAdminMenu(
-            new AdminMenuItem { Text = "Tugas saya", Url = "/admin/tasks", FeatureId = Manifest.FeatureId, Permission = "AccessAdmin", Order = 5 },
+            new AdminMenuItem { Text = "Tugas saya", Url = TaskBadge.MenuUrl, FeatureId = Manifest.FeatureId, Permission = "AccessAdmin", Order = 5 },
             new AdminMenuItem { Text = "Alur kerja", Url = "/admin/workflows", FeatureId = Manifest.FeatureId, Permission = Permissions.ViewWorkflows.Name, Order = 75 });
 
         // The activity types definitions may use.
@@ -58,6 +58,8 @@ public sealed class WorkflowsModule : SpbeModule
         services.AddScoped<WorkflowTimers>();
         services.AddScoped<TaskDecisions>();
         services.AddScoped<IContentReview, ContentReview>();
+        services.AddScoped<IAdminMenuBadge, TaskBadge>();
+        services.AddScoped<Admin.WorkflowAdminQueries>();
 
         services.AddContentHandler<WorkflowContentHandler>();
         services.AddBackgroundTask<WorkflowTimerTask>();

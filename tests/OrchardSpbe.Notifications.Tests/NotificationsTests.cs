@@ -90,6 +90,20 @@ public abstract class NotificationsTests(NotifyingSite fixture)
     }
 
     [Fact]
+    public async Task The_list_shows_twenty_a_page_newest_first()
+    {
+        var (pd, admin) = await Site.SignedInPdAsync();
+        for (var i = 1; i <= 25; i++) await Site.NotifyAsync(pd, ["admin"], new Notification($"Tugas {i}", "Mohon ditinjau.", null));
+
+        var first = await Site.ListAsync(pd, admin);
+        Assert.Equal(Enumerable.Range(6, 20).Reverse().Select(i => $"Tugas {i}"), Items(first).Select(i => i.Subject));
+        Assert.Equal("Halaman 1 dari 2", first.Document.QuerySelector("nav.pager span")?.TextContent.Trim());
+        Assert.Equal(25, Badge(first));
+        var second = await admin.OpenAsync(Site.Url(pd, first.Document.QuerySelector("nav.pager a")!.GetAttribute("href")!));
+        Assert.Equal(["Tugas 5", "Tugas 4", "Tugas 3", "Tugas 2", "Tugas 1"], Items(second).Select(i => i.Subject));
+    }
+
+    [Fact]
     public async Task The_email_reaches_the_user_with_the_subject_and_the_absolute_link_on_the_pd_site()
     {
         var (pd, admin) = await Site.SignedInPdAsync();
@@ -156,6 +170,23 @@ public abstract class NotificationsTests(NotifyingSite fixture)
         Assert.Equal("Laporan bulanan", mail.Subject);
         Assert.Contains("Laporan statistik bulan November sudah diverifikasi.", mail.TextBody);
         Assert.Equal("Dinas Uji " + pd, mail.From.Mailboxes.Single().Name);
+    }
+
+    [Fact]
+    public async Task A_site_that_switched_notifications_off_has_no_list_and_notifying_there_does_nothing()
+    {
+        var (pd, admin) = await Site.SignedInPdAsync();
+        var features = await admin.OpenAsync(Site.Url(pd, "/admin/features"));
+        var off = await features.SubmitAsync(admin, "form[action='/admin/features/OrchardSpbe.Notifications/disable']", new Dictionary<string, string>());
+        Assert.Equal("Fitur dinonaktifkan: Notifikasi.", off.SuccessMessage);
+        Assert.Null(off.Document.QuerySelector($"nav.sidebar a[href='{ListPath}']"));
+
+        // Callers (workflows) resolve INotifier on every site; here it neither fails nor writes anything.
+        await Site.NotifyAsync(pd, ["admin"], Approval);
+        await Site.InTenantAsync(pd, services => services.GetRequiredService<INotifier>().EmailAsync(["luar@bekasikota.go.id"], "Subjek", "Isi"));
+        using var list = await admin.GetAsync(Site.Url(pd, ListPath));
+        Assert.Equal(HttpStatusCode.NotFound, list.StatusCode);
+        Assert.Empty(Sink.To(EmailOf(pd, "admin")));
     }
 }
 

@@ -1,12 +1,32 @@
 namespace OrchardSpbe.Workflows.Tests;
 
-/// <summary>Sites whose background scheduler ticks every second, so timers and waits fire within the test.</summary>
-public abstract class WorkflowSite(DatabaseProviderName provider) : SiteFixture(provider)
+/// <summary>
+/// Sites whose background scheduler ticks every second (timers and waits fire within the test), with a real
+/// SMTP sink receiving the notifications' e-mails.
+/// </summary>
+public abstract class WorkflowSite(DatabaseProviderName provider) : IAsyncLifetime
 {
-    protected override TestSiteOptions Options => base.Options with
+    public TestSite Site { get; private set; } = null!;
+    public SmtpSink Sink { get; private set; } = null!;
+
+    public static Dictionary<string, string?> SettingsWith(SmtpSink? sink)
     {
-        Settings = new Dictionary<string, string?> { ["Spbe:Background:Tick"] = "00:00:01" },
-    };
+        var settings = new Dictionary<string, string?> { ["Spbe:Background:Tick"] = "00:00:01" };
+        if (sink is not null) foreach (var (key, value) in sink.Settings) settings[key] = value;
+        return settings;
+    }
+
+    public async Task InitializeAsync()
+    {
+        Sink = await SmtpSink.StartNewAsync();
+        Site = await TestSite.StartAsync(new TestSiteOptions { Provider = provider, Settings = SettingsWith(Sink) });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Site.DisposeAsync();
+        await Sink.DisposeAsync();
+    }
 }
 
 public sealed class SqliteWorkflowSite() : WorkflowSite(DatabaseProviderName.Sqlite);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Dapper;
 using MailKit.Net.Smtp;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -15,7 +16,11 @@ namespace OrchardSpbe.Notifications.Services;
 /// it is sent, so two nodes (or a nudge and the background task) never send the same row; a failed send is
 /// retried later with a doubling delay, and a node that dies mid-send leaves its claim to expire.
 /// </summary>
-public sealed class EmailSender(IDatabaseProvider database, IOptions<SmtpSettings> options, ILogger<EmailSender> logger)
+public sealed class EmailSender(
+    IDatabaseProvider database,
+    IOptions<SmtpSettings> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<EmailSender> logger)
 {
     // How long a claimed e-mail stays this node's; a crash mid-send makes it due again after this.
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -25,8 +30,8 @@ public sealed class EmailSender(IDatabaseProvider database, IOptions<SmtpSetting
 
     private SmtpSettings Settings => options.Value;
 
-    /// <summary>Sends what is due without holding up the caller (the request that committed the e-mails).</summary>
-    public void Nudge(TenantShell shell) => _ = Task.Run(() => SendDueAsync(shell, CancellationToken.None));
+    /// <summary>Sends what is due without holding up the caller (the request that committed the e-mails); stops with the host.</summary>
+    public void Nudge(TenantShell shell) => _ = Task.Run(() => SendDueAsync(shell, lifetime.ApplicationStopping));
 
     /// <summary>Sends every due e-mail of the tenant; returns how many went out.</summary>
     public async Task<int> SendDueAsync(TenantShell shell, CancellationToken cancellationToken)
@@ -34,45 +39,55 @@ public sealed class EmailSender(IDatabaseProvider database, IOptions<SmtpSetting
         if (!Settings.IsConfigured) return 0;
         var gate = _gates.GetOrAdd(shell.Name, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
-        var sent = 0;
         try
         {
             await using var connection = await database.OpenAsync(shell.Record.DatabaseLocation, cancellationToken);
-            using var smtp = new SmtpClient { Timeout = 30_000 };
-            while (!cancellationToken.IsCancellationRequested && await ClaimAsync(connection) is { } email)
-            {
-                try
-                {
-                    if (!smtp.IsConnected) await ConnectAsync(smtp, cancellationToken);
-                    await smtp.SendAsync(Compose(email, shell), cancellationToken);
-                    await connection.ExecuteAsync(
-                        "UPDATE email_outbox SET sent_utc = @now, next_attempt_utc = NULL, last_error = NULL WHERE id = @id",
-                        new { id = email.Id, now = UnixTime.Now });
-                    sent++;
-                }
-                catch (SmtpCommandException refused) when (refused.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
-                {
-                    // The server answered and refused this message (e.g. the recipient): the others may still go.
-                    await FailAsync(connection, email, refused);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // The server is unreachable or broke off: the rest waits for the next round.
-                    await FailAsync(connection, email, exception);
-                    break;
-                }
-            }
-            if (smtp.IsConnected) await smtp.DisconnectAsync(quit: true, cancellationToken);
+            return await SendClaimedAsync(connection, shell, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The store is unreachable: nothing was lost, the outbox rows wait for the next round.
             logger.LogWarning(exception, "E-mails of {Tenant} could not be sent yet", shell.Name);
+            return 0;
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    /// <summary>Claims and sends one e-mail after another over one SMTP connection, until none is due or the server fails.</summary>
+    private async Task<int> SendClaimedAsync(DbConnection connection, TenantShell shell, CancellationToken cancellationToken)
+    {
+        // Most rounds of most tenants find nothing due: no SMTP client is made for them.
+        if (await ClaimAsync(connection) is not { } email) return 0;
+        using var smtp = new SmtpClient { Timeout = 30_000 };
+        var sent = 0;
+        do
+        {
+            try
+            {
+                if (!smtp.IsConnected) await ConnectAsync(smtp, cancellationToken);
+                await smtp.SendAsync(Compose(email, shell), cancellationToken);
+                await connection.ExecuteAsync(
+                    "UPDATE email_outbox SET sent_utc = @now, next_attempt_utc = NULL, last_error = NULL WHERE id = @id",
+                    new { id = email.Id, now = UnixTime.Now });
+                sent++;
+            }
+            catch (SmtpCommandException refused) when (refused.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
+            {
+                // The server answered and refused this message (e.g. the recipient): the others may still go.
+                await FailAsync(connection, email, refused);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The server is unreachable or broke off: the rest waits for the next round.
+                await FailAsync(connection, email, exception);
+                break;
+            }
+        }
+        while (!cancellationToken.IsCancellationRequested && (email = await ClaimAsync(connection)) is not null);
+        if (smtp.IsConnected) await smtp.DisconnectAsync(quit: true, cancellationToken);
         return sent;
     }
 

@@ -5,7 +5,8 @@ using OrchardSpbe.Workflows.Definitions;
 namespace OrchardSpbe.Workflows.Activities;
 
 /// <summary>
-/// A cron schedule in Jakarta time (WIB), e.g. "0 8 25 * *" (the 25th of every month at 08:00). As a start it
+/// A cron schedule in Jakarta time (WIB), e.g. "0 8 25 * *" (the 25th of every month at 08:00; six fields add
+/// seconds in front). As a start it
 /// starts an instance at each occurrence; further on it waits until the next one.
 /// </summary>
 public sealed class TimerEvent : IActivity
@@ -36,6 +37,9 @@ public sealed class TimerEvent : IActivity
     /// <summary>Western Indonesia Time has no daylight saving: a fixed UTC+7 zone.</summary>
     private static readonly TimeZoneInfo Wib = TimeZoneInfo.CreateCustomTimeZone("WIB", WibTime.Offset, "WIB", "WIB");
 
-    private static CronExpression? Parse(string text) =>
-        CronExpression.TryParse(text.Trim(), CronFormat.Standard, out var expression) ? expression : null;
+    private static CronExpression? Parse(string text)
+    {
+        var format = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
+        return CronExpression.TryParse(text.Trim(), format, out var expression) ? expression : null;
+    }
 }

@@ -9,7 +9,8 @@ namespace OrchardSpbe.Workflows.Activities;
 /// <summary>
 /// A decision a person takes: its actions (e.g. "approve", "reject"), each with the roles allowed to take it
 /// and whether a comment is required. The instance waits until one is taken; the action is the outcome.
-/// While it waits, the content item shows the task's review state (e.g. "Menunggu persetujuan").
+/// While it waits, the content item shows the task's review state (e.g. "Menunggu persetujuan"). The inbox shows
+/// <c>taskTitle</c> (a template, e.g. "Tinjau: {{ content.title }}"), or the activity's title.
 /// </summary>
 public sealed class UserTask : IActivity
 {
@@ -26,7 +27,7 @@ public sealed class UserTask : IActivity
 
     public Task ValidateAsync(ActivityDefinition activity, DefinitionErrors errors)
     {
-        errors.CheckTemplates(activity, "title");
+        errors.CheckTemplates(activity, "title", "taskTitle");
         var actions = ActionsOf(activity);
         if (actions.Count == 0) errors.Add(activity, errors.T["tugas pengguna harus punya paling sedikit satu tindakan."]);
         foreach (var action in actions)
@@ -42,7 +43,8 @@ public sealed class UserTask : IActivity
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var scripting = context.Services.GetRequiredService<WorkflowScripting>();
-        var title = await scripting.RenderAsync(context.Activity.DisplayTitle, await context.ModelAsync());
+        var template = context.Activity.Text("taskTitle") is { Length: > 0 } t ? t : context.Activity.DisplayTitle;
+        var title = await scripting.RenderAsync(template, await context.ModelAsync());
         var roles = ActionsOf(context.Activity).SelectMany(a => a.Roles).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         await context.Services.GetRequiredService<WorkflowTaskStore>().CreateAsync(new WorkflowTask
         {
@@ -70,7 +72,7 @@ public sealed record TaskAction(string Name, string Label, IReadOnlyList<string>
 {
     public static TaskAction FromJson(JsonObject json) => new(
         WorkflowDefinition.Str(json, "name"), WorkflowDefinition.Str(json, "label"),
-        (json["roles"] as JsonArray ?? []).Select(r => r?.GetValue<string>()?.Trim() ?? "").Where(r => r.Length > 0).ToList(),
+        (json["roles"] as JsonArray ?? []).Select(r => r is JsonValue v && v.TryGetValue<string>(out var role) ? role.Trim() : "").Where(r => r.Length > 0).ToList(),
         json["requiresComment"] is JsonValue c && c.TryGetValue<bool>(out var requires) && requires,
         json["primary"] is JsonValue p && p.TryGetValue<bool>(out var primary) && primary);
 

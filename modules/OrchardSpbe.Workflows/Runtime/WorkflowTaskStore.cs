@@ -57,14 +57,19 @@ public sealed class WorkflowTaskStore(TenantSession session)
         foreach (var id in open) await CloseAsync(id, WorkflowTask.Cancelled, actor, null, null, now);
     }
 
+    /// <summary>How many open tasks any of the roles may act on (the menu badge: one index range per role).</summary>
+    public async Task<long> OpenCountAsync(IReadOnlyCollection<string> roles) =>
+        roles.Count == 0 ? 0 : await session.ExecuteScalarAsync<long>(
+            $"SELECT COUNT(DISTINCT task_id) FROM workflow_task_roles WHERE {session.Dialect.InList("role", "roles")}",
+            new { roles = roles.Select(r => r.ToUpperInvariant()).ToArray() });
+
     /// <summary>Open tasks any of the roles may act on, oldest first (the "Tugas saya" inbox).</summary>
     public async Task<(IReadOnlyList<WorkflowTask> Tasks, long Total)> InboxAsync(IReadOnlyCollection<string> roles, int page, int pageSize)
     {
         if (roles.Count == 0) return ([], 0);
         var parameters = new { roles = roles.Select(r => r.ToUpperInvariant()).ToArray(), take = pageSize, skip = (page - 1) * pageSize };
         var inRoles = session.Dialect.InList("r.role", "roles");
-        var total = await session.ExecuteScalarAsync<long>(
-            $"SELECT COUNT(DISTINCT r.task_id) FROM workflow_task_roles r WHERE {inRoles}", parameters);
+        var total = await OpenCountAsync(roles);
         var tasks = await session.QueryAsync<WorkflowTask>($"""
             SELECT {Columns} FROM workflow_tasks t
             WHERE t.id IN (SELECT r.task_id FROM workflow_task_roles r WHERE {inRoles})
