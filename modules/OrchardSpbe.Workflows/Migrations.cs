@@ -61,5 +61,7 @@ public sealed class Migrations : DataMigration
             CREATE INDEX ix_workflow_instances_definition_created ON workflow_instances (definition_id, created_utc);
             CREATE INDEX ix_workflow_tasks_done_by ON workflow_tasks (done_by, instance_id);
             """),
+        // A user task's due date (UserTask "dueAfter"), shown in the inbox.
+        async db => await db.ExecuteAsync($"ALTER TABLE workflow_tasks ADD COLUMN due_utc {db.Dialect.BigInt} NULL"),
     ];
 }

@@ -177,7 +177,10 @@ public abstract class NotificationsTests(NotifyingSite fixture)
     {
         var (pd, admin) = await Site.SignedInPdAsync();
         var features = await admin.OpenAsync(Site.Url(pd, "/admin/features"));
-        var off = await features.SubmitAsync(admin, "form[action='/admin/features/OrchardSpbe.Notifications/disable']", new Dictionary<string, string>());
+        // Workflows notify people, so they go first: a feature others depend on cannot be switched off alone.
+        var workflowsOff = await features.SubmitAsync(admin, "form[action='/admin/features/OrchardSpbe.Workflows/disable']", new Dictionary<string, string>());
+        Assert.Equal("Fitur dinonaktifkan: Alur kerja.", workflowsOff.SuccessMessage);
+        var off = await workflowsOff.SubmitAsync(admin, "form[action='/admin/features/OrchardSpbe.Notifications/disable']", new Dictionary<string, string>());
         Assert.Equal("Fitur dinonaktifkan: Notifikasi.", off.SuccessMessage);
         Assert.Null(off.Document.QuerySelector($"nav.sidebar a[href='{ListPath}']"));
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using OrchardSpbe.Content;
 using OrchardSpbe.Security;
 
@@ -10,7 +9,7 @@ namespace OrchardSpbe.Contents.Services;
 /// item's type goes through review (an approval process moderates it), publishing directly also needs
 /// ForcePublishContent; everyone else submits the item for review instead.
 /// </summary>
-public sealed class ContentAuthorizer(IAuthorizationService authorization, IEnumerable<IContentReview> reviews)
+public sealed class ContentAuthorizer(PermissionHandler permissions, IEnumerable<IContentReview> reviews)
 {
     /// <summary>The approval process, when a module offers one.</summary>
     public IContentReview? Review { get; } = reviews.FirstOrDefault();
@@ -29,8 +28,7 @@ public sealed class ContentAuthorizer(IAuthorizationService authorization, IEnum
     public async Task<bool> CanCreateAsync(ClaimsPrincipal user) =>
         await HasAsync(user, Permissions.EditContent) || await HasAsync(user, Permissions.EditOwnContent);
 
-    public async Task<bool> HasAsync(ClaimsPrincipal user, Permission permission) =>
-        (await authorization.AuthorizeAsync(user, RequirePermissionAttribute.PolicyPrefix + permission.Name)).Succeeded;
+    public Task<bool> HasAsync(ClaimsPrincipal user, Permission permission) => permissions.HasPermissionAsync(user, permission.Name);
 
     private async Task<bool> CheckAsync(ClaimsPrincipal user, ContentItem item, Permission any, Permission own) =>
         await HasAsync(user, any) || (item.Owner is not null && item.Owner == user.Identity?.Name && await HasAsync(user, own));

@@ -10,7 +10,9 @@ namespace OrchardSpbe.Workflows.Activities;
 /// A decision a person takes: its actions (e.g. "approve", "reject"), each with the roles allowed to take it
 /// and whether a comment is required. The instance waits until one is taken; the action is the outcome.
 /// While it waits, the content item shows the task's review state (e.g. "Menunggu persetujuan"). The inbox shows
-/// <c>taskTitle</c> (a template, e.g. "Tinjau: {{ content.title }}"), or the activity's title.
+/// <c>taskTitle</c> (a template, e.g. "Tinjau: {{ content.title }}"), or the activity's title. With
+/// <c>dueAfter</c> ("+3d") the task has a due date: if nobody decides by then, it expires and the instance goes on
+/// with the outcome "Overdue" (a reminder, an escalation).
 /// </summary>
 public sealed class UserTask : IActivity
 {
@@ -20,7 +22,13 @@ public sealed class UserTask : IActivity
     public string DisplayName => "Tugas pengguna";
     public bool CanWait => true;
 
-    public IReadOnlyList<string> OutcomesOf(ActivityDefinition activity) => ActionsOf(activity).Select(a => a.Name).ToList();
+    public const string Overdue = "Overdue";
+
+    /// <summary>The id of the timer wait that expires the task at <paramref name="activityId"/>.</summary>
+    public static string DueWaitOf(string activityId) => activityId + "#due";
+
+    public IReadOnlyList<string> OutcomesOf(ActivityDefinition activity) =>
+        [.. ActionsOf(activity).Select(a => a.Name), .. activity.Text("dueAfter").Length > 0 ? [Overdue] : Array.Empty<string>()];
 
     public static IReadOnlyList<TaskAction> ActionsOf(ActivityDefinition activity) =>
         (activity.Properties["actions"] as JsonArray ?? []).OfType<JsonObject>().Select(TaskAction.FromJson).ToList();
@@ -37,6 +45,8 @@ public sealed class UserTask : IActivity
             errors.CheckRoles(activity, action.Roles);
         }
         if (actions.GroupBy(a => a.Name).Any(g => g.Count() > 1)) errors.Add(activity, errors.T["nama tindakan harus unik."]);
+        if (activity.Text("dueAfter") is { Length: > 0 } due && (!due.StartsWith('+') || WaitUntil.DueAfter(due, DateTimeOffset.UtcNow) is null))
+            errors.Add(activity, errors.T["'dueAfter' harus jeda seperti \"+3d\", \"+12h\" atau \"+30m\"."]);
         return Task.CompletedTask;
     }
 
@@ -46,11 +56,15 @@ public sealed class UserTask : IActivity
         var template = context.Activity.Text("taskTitle") is { Length: > 0 } t ? t : context.Activity.DisplayTitle;
         var title = await scripting.RenderAsync(template, await context.ModelAsync());
         var roles = ActionsOf(context.Activity).SelectMany(a => a.Roles).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var due = context.Activity.Text("dueAfter") is { Length: > 0 } after ? WaitUntil.DueAfter(after, context.Now) : null;
         await context.Services.GetRequiredService<WorkflowTaskStore>().CreateAsync(new WorkflowTask
         {
             Id = ContentItem.NewId(), InstanceId = context.Instance.Id, ActivityId = context.Activity.Id, Title = title,
-            CorrelationId = context.Instance.CorrelationId, RolesText = string.Join(",", roles), CreatedUtc = context.Now,
+            CorrelationId = context.Instance.CorrelationId, RolesText = string.Join(",", roles), CreatedUtc = context.Now, DueUtc = due,
         });
+        if (due is not null)
+            await context.Services.GetRequiredService<WorkflowInstanceStore>().AddWaitAsync(
+                context.Instance, DueWaitOf(context.Activity.Id), new WaitRequest(WaitRequest.TimerKind, DueUtc: due));
         if (context.Activity.Text("state") is { Length: > 0 } state && context.Instance.CorrelationId is { } itemId)
             await context.Services.GetRequiredService<ContentReviewStates>().SetAsync(itemId, state, context.Activity.Text("stateLabel"), context.Now);
         return ActivityResult.WaitFor(new WaitRequest(WaitRequest.TaskKind));

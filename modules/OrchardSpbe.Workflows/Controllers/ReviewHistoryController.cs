@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OrchardSpbe.Content;
 using OrchardSpbe.Modules;
@@ -19,7 +18,7 @@ namespace OrchardSpbe.Workflows.Controllers;
 public sealed class ReviewHistoryController(
     ContentManager contents,
     WorkflowInstanceStore instances,
-    IAuthorizationService authorization) : Controller
+    PermissionHandler permissions) : Controller
 {
     [HttpGet("{contentItemId}")]
     public async Task<IActionResult> Index(string contentItemId)
@@ -39,6 +38,5 @@ public sealed class ReviewHistoryController(
         await HasAsync(Permissions.ViewWorkflows.Name) || await HasAsync("EditContent")
         || (item.Owner == User.Identity?.Name && await HasAsync("EditOwnContent"));
 
-    private async Task<bool> HasAsync(string permission) =>
-        (await authorization.AuthorizeAsync(User, RequirePermissionAttribute.PolicyPrefix + permission)).Succeeded;
+    private Task<bool> HasAsync(string permission) => permissions.HasPermissionAsync(User, permission);
 }

@@ -11,15 +11,19 @@ public sealed class WorkflowTaskStore(TenantSession session)
     private const string Columns = """
         t.id AS Id, t.instance_id AS InstanceId, t.activity_id AS ActivityId, t.title AS Title, t.correlation_id AS CorrelationId,
         t.roles AS RolesText, t.status AS Status, t.created_utc AS CreatedUtc, t.done_by AS DoneBy, t.done_action AS DoneAction,
-        t.done_utc AS DoneUtc, t.comment AS Comment
+        t.done_utc AS DoneUtc, t.comment AS Comment, t.due_utc AS DueUtc
         """;
 
     public async Task CreateAsync(WorkflowTask task)
     {
         await session.ExecuteAsync("""
-            INSERT INTO workflow_tasks (id, instance_id, activity_id, title, correlation_id, roles, status, created_utc)
-            VALUES (@Id, @InstanceId, @ActivityId, @Title, @CorrelationId, @RolesText, @Status, @Created)
-            """, new { task.Id, task.InstanceId, task.ActivityId, task.Title, task.CorrelationId, task.RolesText, task.Status, Created = UnixTime.Ms(task.CreatedUtc) });
+            INSERT INTO workflow_tasks (id, instance_id, activity_id, title, correlation_id, roles, status, created_utc, due_utc)
+            VALUES (@Id, @InstanceId, @ActivityId, @Title, @CorrelationId, @RolesText, @Status, @Created, @Due)
+            """, new
+        {
+            task.Id, task.InstanceId, task.ActivityId, task.Title, task.CorrelationId, task.RolesText, task.Status,
+            Created = UnixTime.Ms(task.CreatedUtc), Due = task.DueUtc is { } due ? UnixTime.Ms(due) : (long?)null,
+        });
         foreach (var role in task.Roles)
             await session.ExecuteAsync("INSERT INTO workflow_task_roles (task_id, role, created_utc) VALUES (@id, @role, @created)",
                 new { id = task.Id, role = role.ToUpperInvariant(), created = UnixTime.Ms(task.CreatedUtc) });
@@ -27,6 +31,12 @@ public sealed class WorkflowTaskStore(TenantSession session)
 
     public async Task<WorkflowTask?> GetAsync(string id) =>
         (await session.QueryAsync<WorkflowTask>($"SELECT {Columns} FROM workflow_tasks t WHERE t.id = @id", new { id })).FirstOrDefault();
+
+    /// <summary>The instance's open task at an activity (the one a due date expires).</summary>
+    public async Task<WorkflowTask?> OpenAtAsync(string instanceId, string activityId) =>
+        (await session.QueryAsync<WorkflowTask>(
+            $"SELECT {Columns} FROM workflow_tasks t WHERE t.instance_id = @instanceId AND t.activity_id = @activityId AND t.status = @open",
+            new { instanceId, activityId, open = WorkflowTask.Open })).FirstOrDefault();
 
     /// <summary>The open task on a content item, if one waits for a decision.</summary>
     public async Task<WorkflowTask?> OpenForItemAsync(string correlationId) =>
@@ -86,6 +96,9 @@ public sealed class WorkflowTask
     public const string Done = "done";
     public const string Cancelled = "cancelled";
 
+    /// <summary>Its due date passed before anyone decided (the instance went on with "Overdue").</summary>
+    public const string Expired = "expired";
+
     public string Id { get; set; } = "";
     public string InstanceId { get; set; } = "";
     public string ActivityId { get; set; } = "";
@@ -98,6 +111,7 @@ public sealed class WorkflowTask
     public string? DoneAction { get; set; }
     public DateTimeOffset? DoneUtc { get; set; }
     public string? Comment { get; set; }
+    public DateTimeOffset? DueUtc { get; set; }
 
     public IReadOnlyList<string> Roles => RolesText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

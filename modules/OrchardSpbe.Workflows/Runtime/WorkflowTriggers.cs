@@ -15,6 +15,8 @@ public sealed class WorkflowTriggers(
     WorkflowInstanceStore instances,
     WorkflowExecutor executor,
     ActivityLibrary library,
+    WorkflowTaskStore tasks,
+    TimeProvider clock,
     TenantSession session)
 {
     public async Task OnContentEventAsync(string eventName, ContentItem item, string? actor)
@@ -56,6 +58,15 @@ public sealed class WorkflowTriggers(
     {
         await using var transaction = await session.BeginTransactionAsync();
         if (!await instances.ClaimWaitAsync(instanceId, activityId)) return null;
+        if (activityId.EndsWith(UserTask.DueWaitOf(""), StringComparison.Ordinal))
+        {
+            // A task's due date passed: the task expires (unless someone decided first) and its step ends "Overdue".
+            activityId = activityId[..^UserTask.DueWaitOf("").Length];
+            var task = await tasks.OpenAtAsync(instanceId, activityId);
+            if (task is null || !await tasks.CloseAsync(task.Id, WorkflowTask.Expired, null, UserTask.Overdue, null, clock.GetUtcNow())
+                || !await instances.ClaimWaitAsync(instanceId, activityId)) return null;
+            input = input with { Action = UserTask.Overdue };
+        }
         var instance = await instances.GetAsync(instanceId);
         if (instance is null || instance.IsFinished) return null;
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion);

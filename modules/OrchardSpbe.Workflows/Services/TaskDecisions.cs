@@ -62,6 +62,7 @@ public sealed class TaskDecisions(
         if (!await tasks.CloseAsync(taskId, WorkflowTask.Done, actor, action.Name, comment, clock.GetUtcNow())
             || !await instances.ClaimWaitAsync(view.Task.InstanceId, view.Task.ActivityId))
             return await AlreadyDecidedAsync(taskId);
+        await instances.ClaimWaitAsync(view.Task.InstanceId, UserTask.DueWaitOf(view.Task.ActivityId));
         var instance = await instances.GetAsync(view.Task.InstanceId);
         if (instance is null || instance.IsFinished) return await AlreadyDecidedAsync(taskId);
         await executor.ResumeAsync(view.Definition, instance, view.Task.ActivityId, new WorkflowInput(actor, action.Name, comment));
