@@ -4,6 +4,7 @@ using OrchardSpbe.Hosting;
 using OrchardSpbe.Media;
 using OrchardSpbe.Menus;
 using OrchardSpbe.PublicSite;
+using OrchardSpbe.Search;
 using OrchardSpbe.Tenants;
 using OrchardSpbe.Themes.Admin;
 using OrchardSpbe.Themes.Site;
@@ -33,6 +34,7 @@ public static class SpbeApplication
             .AddModule<ContentsModule>()
             .AddModule<MediaModule>()
             .AddModule<MenusModule>()
+            .AddModule<SearchModule>()
             .AddTheme<AdminTheme>()
             .AddTheme<SiteTheme>();
         extend?.Invoke(spbe);
