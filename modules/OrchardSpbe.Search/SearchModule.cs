@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrchardSpbe.Hosting;
@@ -16,6 +17,9 @@ public sealed class SearchModule : SpbeModule
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SearchOptions>(configuration.GetSection("Spbe:Search"));
+        // A search is a GET (bookmarkable, works without script); a pasted 10,000-character text must reach
+        // /search and be cut there, not be refused by Kestrel's 8 KB request-line limit.
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestLineSize = Math.Max(kestrel.Limits.MaxRequestLineSize, 64 * 1024));
         services.AddDataMigration<Migrations>();
         services.AddPermissions(Permissions.ManageSearchIndexes);
         services.AddAdminMenu(new AdminMenuItem

@@ -53,6 +53,6 @@ public sealed record SearchResult
     /// <summary>Display names of the types seen in the facets.</summary>
     public IReadOnlyDictionary<string, string> TypeNames { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The query with unknown words replaced by the nearest known ones, when nothing was found.</summary>
+    /// <summary>The query with words no published document has replaced by the nearest ones that do (typos).</summary>
     public string? DidYouMean { get; init; }
 }

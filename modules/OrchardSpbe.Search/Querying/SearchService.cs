@@ -62,7 +62,7 @@ public sealed class SearchService(SearchIndexHost indexes)
             Tenants = Ordered(facets.CountsOf(SearchFields.TenantFacet)),
             Types = Ordered(facets.CountsOf(SearchFields.TypeFacet)),
             TypeNames = typeNames,
-            DidYouMean = total == 0 ? DidYouMean(readers.Reader, request.Query) : null,
+            DidYouMean = DidYouMean(readers.Reader, request.Query),
         };
     }
 
