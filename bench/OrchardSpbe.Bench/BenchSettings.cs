@@ -4,7 +4,8 @@ namespace OrchardSpbe.Bench;
 /// What one run measures and where: --tenants 120 --starts 3 --creations 5 --wrk-seconds 10
 /// --wrk-warmup-seconds 15 --wrk-rounds 2 --settle-seconds 5 --out DIR --host-dll PATH; for the content
 /// sections --content-tenant dinkes --content-items 10000 --news-per-tenant 50 --agenda-per-tenant 10
-/// --latency-requests 250 --latency-warmup 50; --skip platform,lists,portal leaves sections out.
+/// --latency-requests 250 --latency-warmup 50; for search --search-news-per-tenant 500 --search-pages-per-tenant 50
+/// --search-clients 16 --search-requests 2000; --skip platform,lists,portal,search leaves sections out.
 /// Small values keep development runs short.
 /// </summary>
 public sealed record BenchSettings
@@ -28,10 +29,14 @@ public sealed record BenchSettings
     public int ContentItems { get; init; } = 10_000;
     public int NewsPerTenant { get; init; } = 50;
     public int AgendaPerTenant { get; init; } = 10;
+    public int SearchNewsPerTenant { get; init; } = 500;
+    public int SearchPagesPerTenant { get; init; } = 50;
+    public int SearchClients { get; init; } = 16;
+    public int SearchRequests { get; init; } = 2000;
     public int LatencyRequests { get; init; } = 250;
     public int LatencyWarmup { get; init; } = 50;
 
-    /// <summary>Sections left out: "platform" (figures 1–6), "lists" (admin and public lists), "portal" (portal home).</summary>
+    /// <summary>Sections left out: "platform" (figures 1–6), "lists" (admin and public lists), "portal" (portal home), "search".</summary>
     public IReadOnlySet<string> Skip { get; init; } = new HashSet<string>();
 
     public bool Runs(string section) => !Skip.Contains(section);
@@ -68,6 +73,10 @@ public sealed record BenchSettings
             ContentItems = Int("content-items", 10_000),
             NewsPerTenant = Int("news-per-tenant", 50),
             AgendaPerTenant = Int("agenda-per-tenant", 10),
+            SearchNewsPerTenant = Int("search-news-per-tenant", 500),
+            SearchPagesPerTenant = Int("search-pages-per-tenant", 50),
+            SearchClients = Int("search-clients", 16),
+            SearchRequests = Int("search-requests", 2000),
             LatencyRequests = Int("latency-requests", 250),
             LatencyWarmup = Int("latency-warmup", 50),
             Skip = values.GetValueOrDefault("skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
@@ -83,7 +92,7 @@ public sealed record BenchSettings
         return settings;
     }
 
-    public static readonly string[] Sections = ["platform", "lists", "portal"];
+    public static readonly string[] Sections = ["platform", "lists", "portal", "search"];
 
     private static string FindRepositoryRoot()
     {
