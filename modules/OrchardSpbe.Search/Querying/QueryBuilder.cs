@@ -6,12 +6,14 @@ namespace OrchardSpbe.Search.Querying;
 
 /// <summary>
 /// The Lucene query of a user query: every clause must match (AND), each in any of its forms — the Indonesian
-/// stem (title weighs more), the raw word (codes, over-stemmed words), a near spelling (typos, words of 5+
-/// letters). Visibility and filters are a separate filter, so they do not change the ranking.
+/// stem (title weighs more), the raw word (codes, over-stemmed words), and for a word the index does not know
+/// (a typo) the nearest words it does know (<see cref="NearWords"/>). Visibility and filters are a separate
+/// filter, so they do not change the ranking.
 /// </summary>
 public static class QueryBuilder
 {
-    public static Query? Build(UserQuery query)
+    /// <param name="near">For a word the index does not have, the nearest words it has (none for a known word).</param>
+    public static Query? Build(UserQuery query, Func<string, IReadOnlyList<string>> near)
     {
         var clauses = query.Clauses;
         // Stop words ("dan", "yang") only count when they are all there is.
@@ -19,11 +21,11 @@ public static class QueryBuilder
         if (meaningful.Count == 0) meaningful = clauses.ToList();
         if (meaningful.Count == 0) return null;
         var all = new BooleanQuery();
-        foreach (var clause in meaningful) all.Add(Clause(clause), Occur.MUST);
+        foreach (var clause in meaningful) all.Add(Clause(clause, near), Occur.MUST);
         return all;
     }
 
-    private static Query Clause(QueryClause clause)
+    private static Query Clause(QueryClause clause, Func<string, IReadOnlyList<string>> near)
     {
         var any = new BooleanQuery();
         switch (clause.Kind)
@@ -38,8 +40,11 @@ public static class QueryBuilder
                     any.Add(Boosted(new TermQuery(new Term(SearchFields.Text, stem)), 1f), Occur.SHOULD);
                     any.Add(Boosted(new TermQuery(new Term(SearchFields.Title, stem)), 3f), Occur.SHOULD);
                 }
-                if (term.Length >= 5 && !term.Any(char.IsDigit))
-                    any.Add(Boosted(new FuzzyQuery(new Term(SearchFields.Raw, term), term.Length >= 8 ? 2 : 1, 1, 50, true), 0.3f), Occur.SHOULD);
+                foreach (var other in near(term))
+                {
+                    any.Add(Boosted(new TermQuery(new Term(SearchFields.Raw, other)), 0.5f), Occur.SHOULD);
+                    any.Add(Boosted(new TermQuery(new Term(SearchFields.TitleRaw, other)), 1f), Occur.SHOULD);
+                }
                 break;
             }
             case QueryClauseKind.Prefix:

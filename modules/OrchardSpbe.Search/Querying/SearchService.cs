@@ -16,11 +16,20 @@ public sealed class SearchService(SearchIndexHost indexes)
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
-        var query = QueryBuilder.Build(request.Query);
-        if (query is null || request.Tenants.Count == 0) return SearchResult.Empty;
+        if (request.Query.IsEmpty || request.Tenants.Count == 0) return SearchResult.Empty;
         var page = Math.Clamp(request.Page, 1, SearchRequest.MaxPage);
         using var readers = await ReadersAsync(request, cancellationToken);
         if (readers.Reader is null) return SearchResult.Empty;
+        var rawTerms = MultiFields.GetTerms(readers.Reader, SearchFields.Raw);
+        var nearWords = new Dictionary<string, IReadOnlyList<string>>();
+        IReadOnlyList<string> Near(string term)
+        {
+            if (nearWords.TryGetValue(term, out var words)) return words;
+            words = rawTerms is null || term.Length < 5 || term.Any(char.IsDigit) || Exists(rawTerms, term) ? [] : NearWords(rawTerms, SearchFields.Raw, term, 3);
+            return nearWords[term] = words;
+        }
+        var query = QueryBuilder.Build(request.Query, Near);
+        if (query is null) return SearchResult.Empty;
         var searcher = new IndexSearcher(readers.Reader);
         var filtered = new FilteredQuery(query, new QueryWrapperFilter(Filter(request)));
 
@@ -33,7 +42,7 @@ public sealed class SearchService(SearchIndexHost indexes)
         var total = top.TotalHits;
         var docs = top.GetTopDocs((page - 1) * request.PageSize, request.PageSize);
 
-        var snippets = new Snippets(request.Query);
+        var snippets = new Snippets(request.Query, Near);
         var typeNames = new Dictionary<string, string>();
         var hits = new List<SearchHit>();
         foreach (var scoreDoc in docs.ScoreDocs)
@@ -62,7 +71,7 @@ public sealed class SearchService(SearchIndexHost indexes)
             Tenants = Ordered(facets.CountsOf(SearchFields.TenantFacet)),
             Types = Ordered(facets.CountsOf(SearchFields.TypeFacet)),
             TypeNames = typeNames,
-            DidYouMean = DidYouMean(readers.Reader, request.Query),
+            DidYouMean = DidYouMean(readers.Reader, request.Query, Near),
         };
     }
 
@@ -96,18 +105,18 @@ public sealed class SearchService(SearchIndexHost indexes)
     }
 
     /// <summary>
-    /// Each word no published document has, replaced by the nearest word one has (up to two edits, the most
-    /// frequent among the nearest) — FuzzyTermsEnum over the published words, as Lucene's spell checker does.
+    /// Each word no published document has, replaced by the nearest word one has (the near words searched, else
+    /// one edit away) — as Lucene's spell checker does, which is not on the package mirror.
     /// </summary>
-    private static string? DidYouMean(IndexReader reader, UserQuery query)
+    private static string? DidYouMean(IndexReader reader, UserQuery query, Func<string, IReadOnlyList<string>> near)
     {
-        if (MultiFields.GetTerms(reader, SearchFields.Suggest) is not { } terms) return null;
+        if (MultiFields.GetTerms(reader, SearchFields.Suggest) is not { } published) return null;
         var changed = false;
         var parts = new List<string>();
         foreach (var clause in query.Clauses)
         {
             var term = clause.Terms[0];
-            if (clause.Kind != QueryClauseKind.Word || term.Length < 3 || term.Any(char.IsDigit) || Exists(terms, term))
+            if (clause.Kind != QueryClauseKind.Word || term.Length < 3 || term.Any(char.IsDigit) || Exists(published, term))
             {
                 parts.Add(clause.Kind switch
                 {
@@ -117,19 +126,29 @@ public sealed class SearchService(SearchIndexHost indexes)
                 });
                 continue;
             }
-            var fuzzy = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(SearchFields.Suggest, term), term.Length >= 6 ? 2f : 1f, 1, true);
-            (string Term, int Distance, int Count)? best = null;
-            while (fuzzy.MoveNext())
-            {
-                var candidate = fuzzy.Term.Utf8ToString();
-                var distance = Distance.Levenshtein(term, candidate);
-                if (best is null || distance < best.Value.Distance || (distance == best.Value.Distance && fuzzy.DocFreq > best.Value.Count))
-                    best = (candidate, distance, fuzzy.DocFreq);
-            }
-            parts.Add(best?.Term ?? term);
+            var candidates = term.Length >= 5 ? near(term) : NearWords(published, SearchFields.Suggest, term, 3);
+            var best = candidates.FirstOrDefault(c => Exists(published, c));
+            parts.Add(best ?? term);
             changed |= best is not null;
         }
         return changed ? string.Join(' ', parts) : null;
+    }
+
+    /// <summary>
+    /// The indexed words nearest to <paramref name="term"/> (one edit, two from 10 letters — a two-edit automaton
+    /// costs tens of milliseconds to build; same first letter),
+    /// nearest and most frequent first: one FuzzyTermsEnum over the merged terms of every reader.
+    /// </summary>
+    private static IReadOnlyList<string> NearWords(Terms terms, string field, string term, int count)
+    {
+        var fuzzy = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(field, term), term.Length >= 10 ? 2f : 1f, 1, true);
+        var found = new List<(string Term, int Distance, int Count)>();
+        while (found.Count < 200 && fuzzy.MoveNext())
+        {
+            var candidate = fuzzy.Term.Utf8ToString();
+            if (candidate != term) found.Add((candidate, Distance.Levenshtein(term, candidate), fuzzy.DocFreq));
+        }
+        return found.OrderBy(f => f.Distance).ThenByDescending(f => f.Count).Take(count).Select(f => f.Term).ToList();
     }
 
     private static bool Exists(Terms terms, string term) => terms.GetEnumerator().SeekExact(new BytesRef(term));

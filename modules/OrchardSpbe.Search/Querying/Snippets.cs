@@ -9,7 +9,7 @@ namespace OrchardSpbe.Search.Querying;
 /// <summary>
 /// Highlighted snippets. Lucene.Net.Highlighter is not on the package mirror, so this does its core job:
 /// the stored text is analysed again — once as Indonesian, once raw — and every token whose stem, raw form,
-/// prefix or near spelling the query asked for is marked by its offsets. Everything but the &lt;mark&gt; is
+/// prefix or near word the query asked for is marked by its offsets. Everything but the &lt;mark&gt; is
 /// HTML-encoded.
 /// </summary>
 public sealed class Snippets
@@ -17,9 +17,9 @@ public sealed class Snippets
     private readonly HashSet<string> _stems = [];
     private readonly HashSet<string> _raw = [];
     private readonly List<string> _prefixes = [];
-    private readonly List<string> _fuzzy = [];
 
-    public Snippets(UserQuery query)
+    /// <param name="near">The near words searched for an unknown word: marked too.</param>
+    public Snippets(UserQuery query, Func<string, IReadOnlyList<string>> near)
     {
         foreach (var clause in query.Clauses)
         {
@@ -28,7 +28,7 @@ public sealed class Snippets
                 case QueryClauseKind.Word:
                     _raw.Add(clause.Terms[0]);
                     foreach (var stem in QueryBuilder.Stems(clause.Terms[0])) _stems.Add(stem);
-                    if (clause.Terms[0].Length >= 5) _fuzzy.Add(clause.Terms[0]);
+                    foreach (var other in near(clause.Terms[0])) _raw.Add(other);
                     break;
                 case QueryClauseKind.Prefix: _prefixes.Add(clause.Terms[0]); break;
                 default: foreach (var term in clause.Terms) _raw.Add(term); break;
@@ -68,8 +68,7 @@ public sealed class Snippets
     }
 
     private bool IsRawMatch(string token) =>
-        _raw.Contains(token) || _prefixes.Any(p => token.StartsWith(p, StringComparison.Ordinal))
-        || _fuzzy.Any(f => Math.Abs(f.Length - token.Length) <= 2 && Distance.Levenshtein(f, token) <= (f.Length >= 8 ? 2 : 1));
+        _raw.Contains(token) || _prefixes.Any(p => token.StartsWith(p, StringComparison.Ordinal));
 
     private static void Collect(Analyzer analyzer, string field, string text, Func<string, bool> match, List<(int, int)> found)
     {
