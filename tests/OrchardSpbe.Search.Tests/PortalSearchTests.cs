@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace OrchardSpbe.Search.Tests;
 
 /// <summary>The public searches the city portal across every PD, in Indonesian.</summary>
@@ -32,6 +34,25 @@ public sealed class PortalSearchTests(SqliteSearchSite fixture) : IClassFixture<
         await desk.PostAsync($"/admin/contents/{id}/unpublish");
         Assert.DoesNotContain("Warga Gotong Royong Membangun Jembatan Kampung", (await visitor.SearchAsync(Site, null, "pembangunan jembatan")).HitTitles());
         Assert.DoesNotContain("Warga Gotong Royong Membangun Jembatan Kampung", (await visitor.SearchAsync(Site, desk.Pd, "jembatan")).HitTitles());
+    }
+
+    // Diskominfostandi disables a PD: its items leave the portal's search at once; deleted, its index goes too.
+    [Fact]
+    public async Task A_disabled_pd_drops_out_of_the_portal_search_at_once()
+    {
+        var desk = await NewsDesk.OpenAsync(Site, "mati");
+        await desk.WriteNewsAsync("Pengumuman Seleksi Pegawai Kontrak", "<p>Seleksi pegawai kontrak dibuka.</p>", publish: true);
+        using var visitor = Site.NewVisitor();
+        Assert.Contains("Pengumuman Seleksi Pegawai Kontrak", (await visitor.SearchAsync(Site, null, "seleksi pegawai")).HitTitles());
+
+        var tenants = Site.Services.GetRequiredService<OrchardSpbe.Tenants.TenantManager>();
+        Assert.True((await tenants.DisableAsync(desk.Pd)).Succeeded);
+        Assert.DoesNotContain("Pengumuman Seleksi Pegawai Kontrak", (await visitor.SearchAsync(Site, null, "seleksi pegawai")).HitTitles());
+
+        var folder = Site.Services.GetRequiredService<OrchardSpbe.Search.Indexing.SearchIndexHost>().FolderOf(desk.Pd);
+        Assert.True((await tenants.DeleteAsync(desk.Pd)).Succeeded);
+        Assert.False(Directory.Exists(folder));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await visitor.SearchAsync(Site, null, "seleksi pegawai")).Status);
     }
 
     // Codes are kept as written: a service code and an RT number match exactly, in any case.

@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using Microsoft.Extensions.Logging;
 using OrchardSpbe.Search.Indexing;
 
 namespace OrchardSpbe.Search.Querying;
@@ -10,7 +11,7 @@ namespace OrchardSpbe.Search.Querying;
 /// readers): one ranking, one set of facet counts. A tenant that stops is closed by the change observer and
 /// is simply not among the readers of the next search.
 /// </summary>
-public sealed class SearchService(SearchIndexHost indexes)
+public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService> logger)
 {
     private const int SuggestScan = 2000;
 
@@ -179,9 +180,17 @@ public sealed class SearchService(SearchIndexHost indexes)
         var acquired = new List<(TenantIndex Index, IndexSearcher Searcher)>();
         foreach (var shell in request.Tenants)
         {
-            var index = await indexes.ReadyAsync(shell, cancellationToken);
-            try { acquired.Add((index, index.Searchers.Acquire())); }
+            try
+            {
+                var index = await indexes.ReadyAsync(shell, cancellationToken);
+                acquired.Add((index, index.Searchers.Acquire()));
+            }
             catch (ObjectDisposedException) { }   // closed meanwhile: the tenant stopped
+            catch (Exception exception) when (exception is not OperationCanceledException && request.Tenants.Count > 1)
+            {
+                // One PD whose index cannot be read (its store is down) must not take the portal's search down.
+                logger.LogError(exception, "Search skipped the index of {ChangedTenant}", shell.Name);
+            }
         }
         return new AcquiredReaders(acquired);
     }
