@@ -73,6 +73,9 @@ public sealed class SearchIndexHost(
     public async Task CatchUpAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
     {
         var tenant = tenantServices.GetRequiredService<TenantContext>();
+        // A tenant being set up (its recipe's content just committed) has a shell without features yet: its
+        // running shell builds the index on the first search or tick, with every source it enables.
+        if (!tenant.Shell.IsFeatureEnabled(Manifest.FeatureId)) return;
         var index = Open(tenant.Name);
         // A folder deleted under a running node: start again from the database.
         if (!Directory.Exists(index.Folder))
