@@ -8,7 +8,7 @@ namespace OrchardSpbe.Bench;
 /// <summary>
 /// Issue 5's search figures. Every PD gets 500 news and 50 service pages (in-process, ContentManager, so the
 /// change log is written as in production); then every node-local index folder is deleted and a fresh host is
-/// started: the time until the portal's cross-PD search answers over every index (each rebuilt from its
+/// started: the time until the portal's cross-PD search answers over every index (each tenant rebuilt from its
 /// database) is the build-from-scratch figure. Then 16 clients search the portal at once, anonymously.
 /// </summary>
 public static class SearchBench
@@ -30,7 +30,8 @@ public static class SearchBench
         Console.WriteLine($"  published indexable items in the databases: {published}");
 
         var deleted = 0;
-        foreach (var folder in Directory.GetDirectories(Path.Combine(appData, "Sites"), "search", SearchOption.AllDirectories))
+        // Every tenant's index (Sites/<tenant>/search) and the portal's (search/).
+        foreach (var folder in Directory.GetDirectories(appData, "search", SearchOption.AllDirectories))
         {
             Directory.Delete(folder, recursive: true);
             deleted++;

@@ -24,11 +24,12 @@ public sealed class IndexRecoveryTests
             expected = (await first.NewVisitor().ApiAsync(first, pd, "pemulihan")).GetProperty("total").GetInt32();
             Assert.Equal(9, expected);
         }
-        var folders = Directory.GetDirectories(Path.Combine(appData, "Sites"), "search", SearchOption.AllDirectories);
+        // Every tenant's index and the portal's.
+        var folders = Directory.GetDirectories(appData, "search", SearchOption.AllDirectories);
         Assert.NotEmpty(folders);
         foreach (var folder in folders) Directory.Delete(folder, recursive: true);
 
-        await using var second = await TestSite.StartAsync(new TestSiteOptions { Settings = settings });
+        var second = await TestSite.StartAsync(new TestSiteOptions { Settings = settings });
         try
         {
             using var visitor = second.NewVisitor();
@@ -46,6 +47,7 @@ public sealed class IndexRecoveryTests
         }
         finally
         {
+            await second.DisposeAsync();
             try { Directory.Delete(appData, recursive: true); } catch (IOException) { }
         }
     }

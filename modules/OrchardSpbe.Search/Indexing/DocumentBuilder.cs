@@ -15,6 +15,7 @@ public static class DocumentBuilder
         var date = source.Date.ToUnixTimeMilliseconds();
         var doc = new Document
         {
+            new StringField(SearchFields.Key, KeyOf(tenant, source.ItemId), Field.Store.NO),
             new StringField(SearchFields.Item, source.ItemId, Field.Store.YES),
             new StringField(SearchFields.Tenant, tenant, Field.Store.YES),
             new SortedDocValuesField(SearchFields.TenantFacet, new BytesRef(tenant)),
@@ -36,6 +37,9 @@ public static class DocumentBuilder
         foreach (var field in source.Fields) Add(doc, field, published);
         return doc;
     }
+
+    /// <summary>An item across tenants (the portal index holds every tenant's).</summary>
+    public static string KeyOf(string tenant, string itemId) => tenant + ":" + itemId;
 
     // A module's own fields: "f_<name>" (text also "f_<name>_raw"), facets as doc values "f_<name>_dv".
     private static void Add(Document doc, SearchField field, bool published)

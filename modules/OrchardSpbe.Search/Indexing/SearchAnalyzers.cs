@@ -56,6 +56,7 @@ public static class SearchAnalyzers
 public static class SearchFields
 {
     public const string Item = "item";
+    public const string Key = "key";
     public const string Tenant = "tenant";
     public const string Type = "type";
     public const string TypeName = "type_name";

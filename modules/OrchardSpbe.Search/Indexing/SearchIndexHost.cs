@@ -22,6 +22,12 @@ public sealed class SearchIndexHost(
 {
     private const int BatchSize = 500;
     private readonly ConcurrentDictionary<string, Lazy<TenantIndex>> _indexes = new();
+    private readonly Lazy<PortalIndex> _portal = new(() => new PortalIndex(options.Value.IndexRoot is { Length: > 0 } root
+        ? Path.GetFullPath(Path.Combine(root, "_portal"))
+        : appData.Combine("search", Environment.MachineName, "portal")));
+
+    /// <summary>Every tenant's published documents in one index: what the city portal searches.</summary>
+    public PortalIndex Portal => _portal.Value;
 
     public string FolderOf(string tenant) => options.Value.IndexRoot is { Length: > 0 } root
         ? Path.GetFullPath(Path.Combine(root, tenant, "site"))
@@ -30,7 +36,13 @@ public sealed class SearchIndexHost(
     /// <summary>The tenant's index, opened (not caught up) on first use.</summary>
     public TenantIndex Open(string tenant)
     {
-        var lazy = _indexes.GetOrAdd(tenant, name => new Lazy<TenantIndex>(() => new TenantIndex(name, FolderOf(name))));
+        var lazy = _indexes.GetOrAdd(tenant, name => new Lazy<TenantIndex>(() =>
+        {
+            var opened = new TenantIndex(name, FolderOf(name));
+            // The portal's copy must reflect the same point of the log, or both are built again.
+            if (opened.HasCursor && (!Portal.Cursors.TryGetValue(name, out var portalCursor) || portalCursor != opened.Cursor)) opened.HasCursor = false;
+            return opened;
+        }));
         var index = lazy.Value;
         if (!index.Disposed) return index;
         _indexes.TryRemove(new KeyValuePair<string, Lazy<TenantIndex>>(tenant, lazy));
@@ -59,11 +71,17 @@ public sealed class SearchIndexHost(
         {
             var index = lazy.Value;
             index.Gate.Wait();
-            try { index.Dispose(); }
+            try
+            {
+                index.Dispose();
+                if (_portal.IsValueCreated && !Portal.Disposed) Portal.Commit();
+            }
             catch (Exception exception) { logger.LogWarning(exception, "Closing the search index of {ChangedTenant} failed", tenant); }
         }
         if (deleteFiles)
         {
+            Portal.DeleteTenant(tenant);
+            Portal.Searchers.MaybeRefreshBlocking();
             try { if (Directory.Exists(FolderOf(tenant))) Directory.Delete(FolderOf(tenant), recursive: true); }
             catch (IOException) { }
         }
@@ -102,8 +120,15 @@ public sealed class SearchIndexHost(
         await CatchUpAsync(tenantServices, cancellationToken);
         var index = Open(tenantServices.GetRequiredService<TenantContext>().Name);
         await index.Gate.WaitAsync(cancellationToken);
-        try { index.Commit(); }
+        try { CommitBoth(index); }
         finally { if (!index.Disposed) index.Gate.Release(); }
+    }
+
+    private void CommitBoth(TenantIndex index)
+    {
+        if (!index.Dirty) return;
+        index.Commit();
+        Portal.Commit();
     }
 
     /// <summary>Empties the index and fills it again from the database.</summary>
@@ -115,7 +140,7 @@ public sealed class SearchIndexHost(
         {
             await RebuildLockedAsync(tenantServices, index, cancellationToken);
             await ApplyLogLockedAsync(tenantServices, index, cancellationToken);
-            index.Commit();
+            CommitBoth(index);
         }
         finally { if (!index.Disposed) index.Gate.Release(); }
     }
@@ -129,8 +154,8 @@ public sealed class SearchIndexHost(
         {
             foreach (var chunk in itemIds.Chunk(BatchSize)) await ApplyItemsAsync(tenantServices, index, chunk, cancellationToken);
             index.Dirty = true;
-            index.Commit();
-            index.Searchers.MaybeRefreshBlocking();
+            CommitBoth(index);
+            Refresh(index);
         }
         finally { if (!index.Disposed) index.Gate.Release(); }
     }
@@ -142,6 +167,7 @@ public sealed class SearchIndexHost(
         // The head first: whatever commits after it is applied from the log afterwards.
         var head = await log.HeadAsync();
         index.Writer.DeleteAll();
+        Portal.DeleteTenant(index.Tenant);
         foreach (var source in Sources(services))
         {
             var items = await source.ListAsync(services, cancellationToken);
@@ -156,8 +182,8 @@ public sealed class SearchIndexHost(
         if (late.Count > 0) await ApplyItemsAsync(services, index, late, cancellationToken);
         index.LastAppliedUtc = DateTimeOffset.UtcNow;
         index.Dirty = true;
-        index.Commit();
-        index.Searchers.MaybeRefreshBlocking();
+        Refresh(index);
+        CommitBoth(index);
         logger.LogInformation("Rebuilt the search index of {ChangedTenant}: {Documents} documents up to change {Cursor}",
             index.Tenant, index.Writer.NumDocs, head);
     }
@@ -198,7 +224,15 @@ public sealed class SearchIndexHost(
         if (!applied) return;
         index.Dirty = true;
         index.LastAppliedUtc = now;
+        Refresh(index);
+    }
+
+    /// <summary>Both indexes show what was applied; the portal's copy is recorded as at the tenant's cursor.</summary>
+    private void Refresh(TenantIndex index)
+    {
+        Portal.Cursors[index.Tenant] = index.Cursor;
         index.Searchers.MaybeRefreshBlocking();
+        Portal.Searchers.MaybeRefreshBlocking();
     }
 
     private async Task ApplyItemsAsync(IServiceProvider services, TenantIndex index, IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken)
@@ -206,17 +240,25 @@ public sealed class SearchIndexHost(
         var sources = Sources(services).ToList();
         foreach (var group in itemIds.GroupBy(SourceOf))
         {
-            foreach (var id in group) index.Writer.DeleteDocuments(new Term(SearchFields.Item, id));
+            foreach (var id in group)
+            {
+                index.Writer.DeleteDocuments(new Term(SearchFields.Item, id));
+                Portal.Writer.DeleteDocuments(new Term(SearchFields.Key, DocumentBuilder.KeyOf(index.Tenant, id)));
+            }
             // An item of a source that is gone (feature disabled) just leaves the index.
             if (sources.FirstOrDefault(s => s.Name == group.Key) is { } source)
                 await AddAsync(services, index, source, group.ToList(), cancellationToken);
         }
     }
 
-    private static async Task AddAsync(IServiceProvider services, TenantIndex index, ISearchDocumentSource source, IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken)
+    private async Task AddAsync(IServiceProvider services, TenantIndex index, ISearchDocumentSource source, IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken)
     {
         foreach (var document in await source.LoadAsync(services, itemIds, cancellationToken))
-            index.Writer.AddDocument(DocumentBuilder.Build(index.Tenant, document));
+        {
+            var doc = DocumentBuilder.Build(index.Tenant, document);
+            index.Writer.AddDocument(doc);
+            if (document.Visibility == SearchVisibility.Published) Portal.Writer.AddDocument(doc);
+        }
     }
 
     private static string SourceOf(string itemId) => itemId.IndexOf('/') is var slash and > 0 ? itemId[..slash] : itemId;
@@ -230,5 +272,8 @@ public sealed class SearchIndexHost(
     public void Dispose()
     {
         foreach (var tenant in _indexes.Keys.ToList()) Close(tenant, deleteFiles: false);
+        if (!_portal.IsValueCreated) return;
+        try { _portal.Value.Dispose(); }
+        catch (Exception exception) { logger.LogWarning(exception, "Closing the portal search index failed"); }
     }
 }

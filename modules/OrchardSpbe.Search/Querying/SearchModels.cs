@@ -12,6 +12,9 @@ public sealed record SearchRequest
     /// <summary>The tenants searched (one on a PD site, every running one on the portal).</summary>
     public required IReadOnlyList<TenantShell> Tenants { get; init; }
 
+    /// <summary>Search the portal's cross-PD index (published documents of <see cref="Tenants"/>) instead of tenant indexes.</summary>
+    public bool Portal { get; init; }
+
     /// <summary>The tenant whose drafts the reader may see (an editor's own), and with an owner, only that owner's drafts.</summary>
     public string? DraftTenant { get; init; }
     public string? DraftOwner { get; init; }

@@ -41,7 +41,7 @@ public sealed class SearchReader(TenantContext tenant, ShellHost shells, IAuthor
         }
         return new SearchRequest
         {
-            Query = query, Tenants = Tenants(pd, category), DraftTenant = draftTenant, DraftOwner = draftOwner,
+            Query = query, Tenants = Tenants(pd, category), Portal = tenant.IsDefault, DraftTenant = draftTenant, DraftOwner = draftOwner,
             Type = type, Sort = sort, Page = page,
         };
     }
