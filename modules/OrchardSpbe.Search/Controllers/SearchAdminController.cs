@@ -22,6 +22,7 @@ namespace OrchardSpbe.Search.Controllers;
 public sealed class SearchAdminController(
     SearchIndexHost indexes,
     SearchReader reader,
+    TenantContext tenant,
     TenantScopeFactory scopes,
     AuditLog audit,
     IStringLocalizer<Strings> T) : Controller
@@ -37,6 +38,12 @@ public sealed class SearchAdminController(
             var head = await scope.ServiceProvider.GetRequiredService<SearchChangeLog>().HeadAsync();
             rows.Add(new IndexStatusRow(shell.Name, shell.Record.DisplayName, index.Writer.NumDocs, index.Cursor, Math.Max(0, head - index.Cursor),
                 index.SizeOnDisk(), index.LastAppliedUtc));
+        }
+        if (tenant.IsDefault)
+        {
+            var portal = indexes.Portal;
+            ViewBag.PortalDocuments = portal.Writer.NumDocs;
+            ViewBag.PortalSize = new DirectoryInfo(portal.Folder).EnumerateFiles().Sum(f => f.Length);
         }
         return View(rows);
     }

@@ -9,7 +9,8 @@ public static class DocumentBuilder
     /// <summary>Stored body text is cut here: enough for a snippet, small enough for 120 tenants' indexes.</summary>
     public const int StoredBodyLength = 4000;
 
-    public static Document Build(string tenant, SearchDocument source)
+    /// <param name="portal">For the portal index: all of it is published, so its raw words serve as suggestions and the suggest field is left out.</param>
+    public static Document Build(string tenant, SearchDocument source, bool portal)
     {
         var published = source.Visibility == SearchVisibility.Published;
         var date = source.Date.ToUnixTimeMilliseconds();
@@ -33,8 +34,8 @@ public static class DocumentBuilder
             new Int64Field(SearchFields.Date, date, Field.Store.YES),
             new NumericDocValuesField(SearchFields.DateSort, date),
         };
-        if (published) doc.Add(new TextField(SearchFields.Suggest, source.Title + "\n" + source.Body, Field.Store.NO));
-        foreach (var field in source.Fields) Add(doc, field, published);
+        if (published && !portal) doc.Add(new TextField(SearchFields.Suggest, source.Title + "\n" + source.Body, Field.Store.NO));
+        foreach (var field in source.Fields) Add(doc, field, published && !portal);
         return doc;
     }
 

@@ -46,11 +46,21 @@ public sealed class PortalIndex : IDisposable
         Cursors.TryRemove(tenant, out _);
     }
 
+    private DateTimeOffset _lastCommit;
+
+    /// <summary>Commits unless it did recently: 120 tenants rebuilding at start-up need not mean 120 commits.</summary>
+    public void CommitAtMostEvery(TimeSpan interval)
+    {
+        if (DateTimeOffset.UtcNow - _lastCommit < interval) return;
+        Commit();
+    }
+
     public void Commit()
     {
         lock (_commitLock)
         {
             if (Disposed) return;
+            _lastCommit = DateTimeOffset.UtcNow;
             Writer.SetCommitData(Cursors.ToDictionary(c => CursorPrefix + c.Key, c => c.Value.ToString(CultureInfo.InvariantCulture)));
             Writer.Commit();
         }

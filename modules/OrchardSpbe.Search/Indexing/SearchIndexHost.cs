@@ -81,7 +81,6 @@ public sealed class SearchIndexHost(
         if (deleteFiles)
         {
             Portal.DeleteTenant(tenant);
-            Portal.Searchers.MaybeRefreshBlocking();
             try { if (Directory.Exists(FolderOf(tenant))) Directory.Delete(FolderOf(tenant), recursive: true); }
             catch (IOException) { }
         }
@@ -128,7 +127,7 @@ public sealed class SearchIndexHost(
     {
         if (!index.Dirty) return;
         index.Commit();
-        Portal.Commit();
+        Portal.CommitAtMostEvery(TimeSpan.FromSeconds(2));
     }
 
     /// <summary>Empties the index and fills it again from the database.</summary>
@@ -227,12 +226,14 @@ public sealed class SearchIndexHost(
         Refresh(index);
     }
 
-    /// <summary>Both indexes show what was applied; the portal's copy is recorded as at the tenant's cursor.</summary>
+    /// <summary>
+    /// The tenant's searcher shows what was applied; the portal's copy is recorded as at the tenant's cursor (its
+    /// searcher reopens on the next portal search — reopening it after each of 120 rebuilds would cost more).
+    /// </summary>
     private void Refresh(TenantIndex index)
     {
         Portal.Cursors[index.Tenant] = index.Cursor;
         index.Searchers.MaybeRefreshBlocking();
-        Portal.Searchers.MaybeRefreshBlocking();
     }
 
     private async Task ApplyItemsAsync(IServiceProvider services, TenantIndex index, IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken)
@@ -255,9 +256,8 @@ public sealed class SearchIndexHost(
     {
         foreach (var document in await source.LoadAsync(services, itemIds, cancellationToken))
         {
-            var doc = DocumentBuilder.Build(index.Tenant, document);
-            index.Writer.AddDocument(doc);
-            if (document.Visibility == SearchVisibility.Published) Portal.Writer.AddDocument(doc);
+            index.Writer.AddDocument(DocumentBuilder.Build(index.Tenant, document, portal: false));
+            if (document.Visibility == SearchVisibility.Published) Portal.Writer.AddDocument(DocumentBuilder.Build(index.Tenant, document, portal: true));
         }
     }
 

@@ -73,7 +73,7 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
             Tenants = Ordered(facets.CountsOf(SearchFields.TenantFacet)),
             Types = Ordered(facets.CountsOf(SearchFields.TypeFacet)),
             TypeNames = typeNames,
-            DidYouMean = DidYouMean(readers.Reader, request.Query, Near),
+            DidYouMean = DidYouMean(readers.Reader, SuggestField(request.Portal), request.Query, Near),
         };
     }
 
@@ -91,7 +91,7 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
         var prefix = words[^1];
         var head = text[..cut];
         using var readers = await ReadersAsync(new SearchRequest { Query = UserQuery.Parse(null), Tenants = tenants, Portal = portal }, cancellationToken);
-        if (readers.Reader is null || MultiFields.GetTerms(readers.Reader, SearchFields.Suggest) is not { } terms) return [];
+        if (readers.Reader is null || MultiFields.GetTerms(readers.Reader, SuggestField(portal)) is not { } terms) return [];
         var termsEnum = terms.GetEnumerator();
         if (termsEnum.SeekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) return [];
         var candidates = new List<(string Term, int Count)>();
@@ -110,9 +110,9 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
     /// Each word no published document has, replaced by the nearest word one has (the near words searched, else
     /// one edit away) — as Lucene's spell checker does, which is not on the package mirror.
     /// </summary>
-    private static string? DidYouMean(IndexReader reader, UserQuery query, Func<string, IReadOnlyList<string>> near)
+    private static string? DidYouMean(IndexReader reader, string suggestField, UserQuery query, Func<string, IReadOnlyList<string>> near)
     {
-        if (MultiFields.GetTerms(reader, SearchFields.Suggest) is not { } published) return null;
+        if (MultiFields.GetTerms(reader, suggestField) is not { } published) return null;
         var changed = false;
         var parts = new List<string>();
         foreach (var clause in query.Clauses)
@@ -128,7 +128,7 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
                 });
                 continue;
             }
-            var candidates = term.Length >= 5 ? near(term) : NearWords(published, SearchFields.Suggest, term, 3);
+            var candidates = term.Length >= 5 ? near(term) : NearWords(published, suggestField, term, 3);
             var best = candidates.FirstOrDefault(c => Exists(published, c));
             parts.Add(best ?? term);
             changed |= best is not null;
@@ -152,6 +152,9 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
         }
         return found.OrderBy(f => f.Distance).ThenByDescending(f => f.Count).Take(count).Select(f => f.Term).ToList();
     }
+
+    /// <summary>Words of published documents only: the portal index holds nothing else, a tenant's keeps them apart from drafts.</summary>
+    private static string SuggestField(bool portal) => portal ? SearchFields.Raw : SearchFields.Suggest;
 
     private static bool Exists(Terms terms, string term) => terms.GetEnumerator().SeekExact(new BytesRef(term));
 
@@ -203,6 +206,8 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
                     logger.LogError(exception, "The search index of {ChangedTenant} could not catch up", shell.Name);
                 }
             }
+            // Catch-ups do not reopen the portal's searcher (120 rebuilds at start would reopen it 120 times): the next search does.
+            indexes.Portal.Searchers.MaybeRefreshBlocking();
             return new AcquiredReaders(indexes.Portal.Searchers);
         }
         var acquired = new List<(TenantIndex Index, IndexSearcher Searcher)>();
