@@ -6,7 +6,8 @@ namespace OrchardSpbe.Bench;
 /// sections --content-tenant dinkes --content-items 10000 --news-per-tenant 50 --agenda-per-tenant 10
 /// --latency-requests 250 --latency-warmup 50; for the approvals --workflow-tenants 30 --workflow-tenant disdik
 /// --workflow-history 10000 --workflow-waiting 1000 --workflow-warmup 1000 --workflow-clients 8;
-/// --skip platform,lists,portal,workflows leaves sections out.
+/// for search --search-news-per-tenant 500 --search-pages-per-tenant 50
+/// --search-clients 16 --search-requests 2000; --skip platform,lists,portal,workflows,search leaves sections out.
 /// Small values keep development runs short.
 /// </summary>
 public sealed record BenchSettings
@@ -30,6 +31,10 @@ public sealed record BenchSettings
     public int ContentItems { get; init; } = 10_000;
     public int NewsPerTenant { get; init; } = 50;
     public int AgendaPerTenant { get; init; } = 10;
+    public int SearchNewsPerTenant { get; init; } = 500;
+    public int SearchPagesPerTenant { get; init; } = 50;
+    public int SearchClients { get; init; } = 16;
+    public int SearchRequests { get; init; } = 2000;
     public int LatencyRequests { get; init; } = 250;
     public int LatencyWarmup { get; init; } = 50;
 
@@ -41,7 +46,7 @@ public sealed record BenchSettings
     public int WorkflowWarmup { get; init; } = 1_000;
     public int WorkflowClients { get; init; } = 8;
 
-    /// <summary>Sections left out: "platform" (figures 1–6), "lists" (admin and public lists), "portal" (portal home), "workflows" (approvals).</summary>
+    /// <summary>Sections left out: "platform" (figures 1–6), "lists" (admin and public lists), "portal" (portal home), "workflows" (approvals), "search".</summary>
     public IReadOnlySet<string> Skip { get; init; } = new HashSet<string>();
 
     public bool Runs(string section) => !Skip.Contains(section);
@@ -78,6 +83,10 @@ public sealed record BenchSettings
             ContentItems = Int("content-items", 10_000),
             NewsPerTenant = Int("news-per-tenant", 50),
             AgendaPerTenant = Int("agenda-per-tenant", 10),
+            SearchNewsPerTenant = Int("search-news-per-tenant", 500),
+            SearchPagesPerTenant = Int("search-pages-per-tenant", 50),
+            SearchClients = Int("search-clients", 16),
+            SearchRequests = Int("search-requests", 2000),
             LatencyRequests = Int("latency-requests", 250),
             LatencyWarmup = Int("latency-warmup", 50),
             WorkflowTenants = Int("workflow-tenants", 30),
@@ -101,7 +110,7 @@ public sealed record BenchSettings
         return settings;
     }
 
-    public static readonly string[] Sections = ["platform", "lists", "portal", "workflows"];
+    public static readonly string[] Sections = ["platform", "lists", "portal", "workflows", "search"];
 
     private static string FindRepositoryRoot()
     {

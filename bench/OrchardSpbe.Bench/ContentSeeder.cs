@@ -110,6 +110,58 @@ public static class ContentSeeder
         });
     }
 
+    /// <summary>
+    /// Issue 5's search set: brings every tenant's Article count to <paramref name="newsPerTenant"/> and adds
+    /// <paramref name="pagesPerTenant"/> service pages (beyond the recipe's own), through ContentManager as above.
+    /// </summary>
+    public static async Task<ContentSeeding> SeedSearchAsync(BenchSettings settings, string appData, IReadOnlyList<string> tenants, int newsPerTenant, int pagesPerTenant)
+    {
+        var app = await Seeder.BuildAppAsync(settings, appData);
+        try
+        {
+            var shells = app.Services.GetRequiredService<ShellHost>();
+            var scopes = app.Services.GetRequiredService<TenantScopeFactory>();
+            var now = DateTimeOffset.UtcNow;
+            var clock = Stopwatch.StartNew();
+            int articles = 0, pages = 0;
+            for (var t = 0; t < tenants.Count; t++)
+            {
+                var shell = shells.Find(tenants[t]) ?? throw new InvalidOperationException($"Tenant {tenants[t]} is not running.");
+                articles += await AddArticlesAsync(scopes, shell, newsPerTenant, t, now);
+                pages += await AddPagesAsync(scopes, shell, pagesPerTenant, t);
+            }
+            return new ContentSeeding(articles, pages, clock.Elapsed, 0, TimeSpan.Zero);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+        }
+    }
+
+    // Service pages ("Layanan Air Bersih di Jatiasih", code SP00001…), counted beyond the recipe's six pages.
+    private static async Task<int> AddPagesAsync(TenantScopeFactory scopes, TenantShell shell, int count, int tenantIndex)
+    {
+        const int recipePages = 6;
+        var existing = Math.Max(0, await CountAsync(scopes, shell, "Page") - recipePages);
+        return await InBatchesAsync(scopes, shell, existing, count, async (services, i) =>
+        {
+            var contents = services.GetRequiredService<ContentManager>();
+            var item = (await contents.NewAsync("Page"))!;
+            var n = i * 13 + tenantIndex * 7;
+            var title = $"Layanan {Topics[n % Topics.Length]} di {Places[n / Topics.Length % Places.Length]}";
+            item.Apply(ContentParts.Title, new TitlePart { Title = title });
+            item.Apply(ContentParts.Body, new BodyPart
+            {
+                Html = $"<p>Standar pelayanan {title.ToLowerInvariant()} dengan kode layanan SP{tenantIndex:D2}{i:D3}. " +
+                       "Persyaratan, prosedur, jangka waktu penyelesaian, biaya atau tarif, produk pelayanan, dan penanganan pengaduan " +
+                       $"diatur oleh {shell.Settings.SiteName}. Kegiatan pelayanan dibuka pada hari kerja.</p>",
+            });
+            item.Apply(ContentParts.Autoroute, new AutoroutePart { Path = $"layanan/layanan-{i + 1}" });
+            await contents.CreateAsync(item, publish: true, "bench");
+        });
+    }
+
     private static async Task<int> AddEventsAsync(TenantScopeFactory scopes, TenantShell shell, int target, int tenantIndex, DateTimeOffset now)
     {
         var existing = await CountAsync(scopes, shell, "Event");

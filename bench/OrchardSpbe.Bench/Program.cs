@@ -30,6 +30,7 @@ Console.WriteLine($"  done in {clock.Elapsed.TotalSeconds:F1} s");
 if (settings.Runs("platform")) await PlatformBench.RunAsync(settings, appData, halfAppData, half, seeded, extra, report);
 if (settings.Runs("lists") || settings.Runs("portal")) await ContentBench.RunAsync(settings, appData, seeded, report);
 if (settings.Runs("workflows")) await WorkflowBench.RunAsync(settings, appData, seeded, report);
+if (settings.Runs("search")) await SearchBench.RunAsync(settings, appData, seeded, report);
 
 report.Print(Console.Out);
 Console.WriteLine($"Load average at the end: {Machine.LoadAverage}. Host logs and data: {settings.OutDir}");

@@ -5,6 +5,7 @@ using OrchardSpbe.Media;
 using OrchardSpbe.Menus;
 using OrchardSpbe.Notifications;
 using OrchardSpbe.PublicSite;
+using OrchardSpbe.Search;
 using OrchardSpbe.Tenants;
 using OrchardSpbe.Themes.Admin;
 using OrchardSpbe.Themes.Site;
@@ -37,6 +38,7 @@ public static class SpbeApplication
             .AddModule<MenusModule>()
             .AddModule<WorkflowsModule>()
             .AddModule<NotificationsModule>()
+            .AddModule<SearchModule>()
             .AddTheme<AdminTheme>()
             .AddTheme<SiteTheme>();
         extend?.Invoke(spbe);

@@ -11,6 +11,7 @@ public sealed class HostChangeApplier(
     TenantRegistry registry,
     ShellHost shells,
     IOutputCacheStore pageCache,
+    IEnumerable<IHostChangeObserver> observers,
     ILogger<HostChangeApplier> logger)
 {
     public async Task ApplyAsync(HostChange change)
@@ -18,6 +19,7 @@ public sealed class HostChangeApplier(
         if (change.Kind == HostChangeKind.ContentChanged)
         {
             await pageCache.EvictByTagAsync(AnonymousPageCachePolicy.TagOf(change.Tenant), default);
+            await NotifyAsync(change);
             return;
         }
         if (change.Kind == HostChangeKind.TenantChanged)
@@ -35,7 +37,26 @@ public sealed class HostChangeApplier(
         if (change.Kind == HostChangeKind.TenantChanged)
             await pageCache.EvictByTagAsync(AnonymousPageCachePolicy.TagOf(TenantRecord.DefaultName), default);
         logger.LogInformation("Applied {Change} for {ChangedTenant}", change.Kind, change.Tenant);
+        await NotifyAsync(change);
     }
+
+    private async Task NotifyAsync(HostChange change)
+    {
+        foreach (var observer in observers)
+        {
+            try { await observer.ChangedAsync(change); }
+            catch (Exception exception) { logger.LogError(exception, "{Observer} failed on {Change} for {ChangedTenant}", observer.GetType().Name, change.Kind, change.Tenant); }
+        }
+    }
+}
+
+/// <summary>
+/// Work a module does on every node once a change has applied there (e.g. search indexes catching up with
+/// content published on another node). Register as a singleton.
+/// </summary>
+public interface IHostChangeObserver
+{
+    Task ChangedAsync(HostChange change);
 }
 
 /// <summary>A single node: changes apply here and nowhere else.</summary>

@@ -22,3 +22,28 @@
     dropdowns().forEach(function (d) { if (!d.contains(event.target)) d.open = false; });
   });
 })();
+
+// Search box suggestions: fills the input's <datalist> from /api/search/suggest as the reader types.
+// Without script the box is a plain GET form to /search.
+(function () {
+  document.querySelectorAll('input[data-suggest]').forEach(function (input) {
+    var list = document.getElementById(input.getAttribute('list'));
+    if (!list) return;
+    var timer = null, last = '';
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = input.value;
+        if (q === last || q.trim().length < 2) return;
+        last = q;
+        fetch(input.getAttribute('data-suggest') + '?q=' + encodeURIComponent(q), { headers: { Accept: 'application/json' } })
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .then(function (items) {
+            list.textContent = '';
+            items.forEach(function (text) { var o = document.createElement('option'); o.value = text; list.appendChild(o); });
+          })
+          .catch(function () { });
+      }, 150);
+    });
+  });
+})();

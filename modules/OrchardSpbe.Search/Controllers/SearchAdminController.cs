@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using OrchardSpbe.Audit;
+using OrchardSpbe.Localization;
+using OrchardSpbe.Modules;
+using OrchardSpbe.Search.Indexing;
+using OrchardSpbe.Search.Querying;
+using OrchardSpbe.Search.ViewModels;
+using OrchardSpbe.Security;
+using OrchardSpbe.Tenants;
+
+namespace OrchardSpbe.Search.Controllers;
+
+/// <summary>
+/// /admin/search: this node's index of the site (on the portal, of every PD: the portal's search reads them
+/// all) — documents, last change applied, lag behind the change log, size; rebuild and consistency check.
+/// </summary>
+[Area("Search")]
+[RequireFeature(Manifest.FeatureId)]
+[RequirePermission("ManageSearchIndexes")]
+public sealed class SearchAdminController(
+    SearchIndexHost indexes,
+    SearchReader reader,
+    TenantContext tenant,
+    TenantScopeFactory scopes,
+    AuditLog audit,
+    IStringLocalizer<Strings> T) : Controller
+{
+    [HttpGet("admin/search")]
+    public async Task<IActionResult> Index()
+    {
+        var rows = new List<IndexStatusRow>();
+        foreach (var shell in reader.Tenants())
+        {
+            var index = await indexes.ReadyAsync(shell, HttpContext.RequestAborted);
+            await using var scope = scopes.CreateScope(shell);
+            var head = await scope.ServiceProvider.GetRequiredService<SearchChangeLog>().HeadAsync();
+            rows.Add(new IndexStatusRow(shell.Name, shell.Record.DisplayName, index.Writer.NumDocs, index.Cursor, Math.Max(0, head - index.Cursor),
+                index.SizeOnDisk(), index.LastAppliedUtc));
+        }
+        if (tenant.IsDefault)
+        {
+            var portal = indexes.Portal;
+            ViewBag.PortalDocuments = portal.Writer.NumDocs;
+            ViewBag.PortalSize = new DirectoryInfo(portal.Folder).EnumerateFiles().Sum(f => f.Length);
+        }
+        return View(rows);
+    }
+
+    [HttpPost("admin/search/rebuild"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Rebuild(string name)
+    {
+        if (reader.Tenants().FirstOrDefault(s => s.Name == name) is not { } shell) return NotFound();
+        await using (var scope = scopes.CreateScope(shell))
+            await indexes.RebuildAsync(scope.ServiceProvider, HttpContext.RequestAborted);
+        var documents = indexes.Open(name).Writer.NumDocs;
+        await audit.RecordAsync("search.rebuild", name, $"{documents} dokumen");
+        TempData["Message"] = T["Indeks {0} dibangun ulang: {1} dokumen.", name, documents].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("admin/search/check"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Check(string name)
+    {
+        if (reader.Tenants().FirstOrDefault(s => s.Name == name) is not { } shell) return NotFound();
+        ConsistencyReport report;
+        await using (var scope = scopes.CreateScope(shell))
+            report = await scope.ServiceProvider.GetRequiredService<IndexConsistency>().CheckAsync(repair: true, HttpContext.RequestAborted);
+        if (report.Consistent)
+        {
+            TempData["Message"] = T["Indeks {0} cocok dengan basis data: {1} dokumen.", name, report.DatabaseDocuments].Value;
+        }
+        else
+        {
+            await audit.RecordAsync("search.repair", name,
+                $"basis data {report.DatabaseDocuments}, indeks {report.IndexDocuments}, kurang {report.Missing}, lebih {report.Extra}");
+            TempData["Message"] = T["Indeks {0} diperbaiki: {1} item kurang dan {2} item lebih di indeks, kini {3} dokumen seperti di basis data.",
+                name, report.Missing, report.Extra, report.DatabaseDocuments].Value;
+        }
+        return RedirectToAction(nameof(Index));
+    }
+}

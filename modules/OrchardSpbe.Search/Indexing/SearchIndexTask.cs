@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Options;
+using OrchardSpbe.Background;
+
+namespace OrchardSpbe.Search.Indexing;
+
+/// <summary>
+/// Every tenant's index on this node, on each tick: opened (rebuilt when its folder is empty) at start-up,
+/// caught up with changes made on other nodes (drafts are not signalled), and committed to disk with its cursor.
+/// </summary>
+public sealed class SearchIndexTask(SearchIndexHost indexes, IOptions<SearchOptions> options) : IBackgroundTask
+{
+    public string? FeatureId => Manifest.FeatureId;
+    public TimeSpan Interval => options.Value.CatchUpInterval;
+
+    public Task RunAsync(IServiceProvider tenantServices, CancellationToken cancellationToken) =>
+        indexes.CatchUpAndCommitAsync(tenantServices, cancellationToken);
+}
