@@ -20,8 +20,10 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
     {
         if (request.Query.IsEmpty || request.Tenants.Count == 0) return SearchResult.Empty;
         var page = Math.Clamp(request.Page, 1, SearchRequest.MaxPage);
+        var t = SearchProfile.Start();
         using var readers = await ReadersAsync(request, cancellationToken);
         if (readers.Reader is null) return SearchResult.Empty;
+        t = SearchProfile.Lap(0, t);
         var rawTerms = MultiFields.GetTerms(readers.Reader, SearchFields.Raw);
         var nearWords = new Dictionary<string, IReadOnlyList<string>>();
         IReadOnlyList<string> Near(string term)
@@ -33,6 +35,7 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
         var query = QueryBuilder.Build(request.Query, Near);
         if (query is null) return SearchResult.Empty;
         var searcher = new IndexSearcher(readers.Reader);
+        t = SearchProfile.Lap(1, t);
         var filtered = new FilteredQuery(query, new QueryWrapperFilter(Filter(request, indexes.Portal.Cursors.Keys)));
 
         var wanted = page * request.PageSize;
@@ -43,13 +46,15 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
         searcher.Search(filtered, MultiCollector.Wrap((ICollector)top, facets));
         var total = top.TotalHits;
         var docs = top.GetTopDocs((page - 1) * request.PageSize, request.PageSize);
+        t = SearchProfile.Lap(2, t);
 
+        var loaded = docs.ScoreDocs.Select(d => searcher.Doc(d.Doc)).ToList();
+        t = SearchProfile.Lap(3, t);
         var snippets = new Snippets(request.Query, Near);
         var typeNames = new Dictionary<string, string>();
         var hits = new List<SearchHit>();
-        foreach (var scoreDoc in docs.ScoreDocs)
+        foreach (var doc in loaded)
         {
-            var doc = searcher.Doc(scoreDoc.Doc);
             var type = doc.Get(SearchFields.Type);
             typeNames[type] = doc.Get(SearchFields.TypeName) ?? type;
             hits.Add(new SearchHit
@@ -64,6 +69,10 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
                 Draft = doc.Get(SearchFields.Status) == SearchFields.Draft,
             });
         }
+        t = SearchProfile.Lap(4, t);
+        var didYouMean = DidYouMean(readers.Reader, SuggestField(request.Portal), request.Query, Near);
+        SearchProfile.Lap(5, t);
+        SearchProfile.Done(logger);
         return new SearchResult
         {
             Total = total,
@@ -73,7 +82,7 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
             Tenants = Ordered(facets.CountsOf(SearchFields.TenantFacet)),
             Types = Ordered(facets.CountsOf(SearchFields.TypeFacet)),
             TypeNames = typeNames,
-            DidYouMean = DidYouMean(readers.Reader, SuggestField(request.Portal), request.Query, Near),
+            DidYouMean = didYouMean,
         };
     }
 
