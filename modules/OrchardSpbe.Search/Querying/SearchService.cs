@@ -32,7 +32,7 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
         if (cacheKey is not null && _portalResults.TryGet(version, cacheKey, out var cached))
         {
             SearchProfile.Lap(6, t);
-            SearchProfile.Done(logger);
+            SearchProfile.Done(logger, cached: true);
             return cached;
         }
         var rawTerms = MultiFields.GetTerms(readers.Reader, SearchFields.Raw);
@@ -84,7 +84,7 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
         t = SearchProfile.Lap(4, t);
         var didYouMean = DidYouMean(readers.Reader, SuggestField(request.Portal), request.Query, Near);
         SearchProfile.Lap(5, t);
-        SearchProfile.Done(logger);
+        SearchProfile.Done(logger, cached: false);
         var result = new SearchResult
         {
             Total = total,
