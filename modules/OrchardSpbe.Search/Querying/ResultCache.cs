@@ -12,6 +12,7 @@ namespace OrchardSpbe.Search.Querying;
 public sealed class ResultCache(int capacity = 2048)
 {
     private ConcurrentDictionary<string, SearchResult> _entries = new(StringComparer.Ordinal);
+    private readonly object _versionLock = new();
     private long _version = -1;
 
     public static string KeyOf(SearchRequest request, int page) => string.Join('\u0001',
@@ -29,7 +30,7 @@ public sealed class ResultCache(int capacity = 2048)
         if (Interlocked.Read(ref _version) != version)
         {
             // Another version of the index: what was cached describes documents that changed.
-            lock (this)
+            lock (_versionLock)
             {
                 if (_version > version) return;   // a search on an older reader finishing late
                 if (_version != version) { _entries = new(StringComparer.Ordinal); Interlocked.Exchange(ref _version, version); }
