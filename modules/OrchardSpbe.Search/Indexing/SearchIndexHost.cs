@@ -256,8 +256,9 @@ public sealed class SearchIndexHost(
     {
         foreach (var document in await source.LoadAsync(services, itemIds, cancellationToken))
         {
-            index.Writer.AddDocument(DocumentBuilder.Build(index.Tenant, document, portal: false));
-            if (document.Visibility == SearchVisibility.Published) Portal.Writer.AddDocument(DocumentBuilder.Build(index.Tenant, document, portal: true));
+            var (own, portal) = DocumentBuilder.Build(index.Tenant, document);
+            index.Writer.AddDocument(own);
+            if (portal is not null) Portal.Writer.AddDocument(portal);
         }
     }
 

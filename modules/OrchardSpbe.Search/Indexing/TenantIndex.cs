@@ -60,6 +60,9 @@ public sealed class TenantIndex : IDisposable
     public bool Dirty { get; set; }
     public bool Disposed { get; private set; }
 
+    /// <summary>The first catch-up has completed.</summary>
+    public bool IsReady => _ready is { IsCompletedSuccessfully: true };
+
     /// <summary>Runs <paramref name="first"/> once (again if it failed): the first catch-up, before the first query.</summary>
     public Task EnsureReadyAsync(Func<Task> first)
     {

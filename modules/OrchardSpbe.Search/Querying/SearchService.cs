@@ -15,13 +15,26 @@ namespace OrchardSpbe.Search.Querying;
 public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService> logger)
 {
     private const int SuggestScan = 2000;
+    private readonly ResultCache _portalResults = new();
+    private static readonly int BuildParallelism = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         if (request.Query.IsEmpty || request.Tenants.Count == 0) return SearchResult.Empty;
         var page = Math.Clamp(request.Page, 1, SearchRequest.MaxPage);
+        var t = SearchProfile.Start();
         using var readers = await ReadersAsync(request, cancellationToken);
         if (readers.Reader is null) return SearchResult.Empty;
+        t = SearchProfile.Lap(0, t);
+        // The portal's results are cached per version of its index (see ResultCache); a PD's are not (drafts, small index).
+        var version = request.Portal && readers.Reader is DirectoryReader directory ? directory.Version : -1;
+        var cacheKey = version >= 0 ? ResultCache.KeyOf(request, page) : null;
+        if (cacheKey is not null && _portalResults.TryGet(version, cacheKey, out var cached))
+        {
+            SearchProfile.Lap(6, t);
+            SearchProfile.Done(logger, cached: true);
+            return cached;
+        }
         var rawTerms = MultiFields.GetTerms(readers.Reader, SearchFields.Raw);
         var nearWords = new Dictionary<string, IReadOnlyList<string>>();
         IReadOnlyList<string> Near(string term)
@@ -33,7 +46,9 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
         var query = QueryBuilder.Build(request.Query, Near);
         if (query is null) return SearchResult.Empty;
         var searcher = new IndexSearcher(readers.Reader);
-        var filtered = new FilteredQuery(query, new QueryWrapperFilter(Filter(request, indexes.Portal.Cursors.Keys)));
+        t = SearchProfile.Lap(1, t);
+        var filter = Filter(request, indexes.Portal.Cursors.Keys);
+        var filtered = filter is null ? query : new FilteredQuery(query, new QueryWrapperFilter(filter));
 
         var wanted = page * request.PageSize;
         ITopDocsCollector top = request.Sort == SearchSort.Date
@@ -43,13 +58,15 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
         searcher.Search(filtered, MultiCollector.Wrap((ICollector)top, facets));
         var total = top.TotalHits;
         var docs = top.GetTopDocs((page - 1) * request.PageSize, request.PageSize);
+        t = SearchProfile.Lap(2, t);
 
+        var loaded = docs.ScoreDocs.Select(d => searcher.Doc(d.Doc)).ToList();
+        t = SearchProfile.Lap(3, t);
         var snippets = new Snippets(request.Query, Near);
         var typeNames = new Dictionary<string, string>();
         var hits = new List<SearchHit>();
-        foreach (var scoreDoc in docs.ScoreDocs)
+        foreach (var doc in loaded)
         {
-            var doc = searcher.Doc(scoreDoc.Doc);
             var type = doc.Get(SearchFields.Type);
             typeNames[type] = doc.Get(SearchFields.TypeName) ?? type;
             hits.Add(new SearchHit
@@ -64,7 +81,11 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
                 Draft = doc.Get(SearchFields.Status) == SearchFields.Draft,
             });
         }
-        return new SearchResult
+        t = SearchProfile.Lap(4, t);
+        var didYouMean = DidYouMean(readers.Reader, SuggestField(request.Portal), request.Query, Near);
+        SearchProfile.Lap(5, t);
+        SearchProfile.Done(logger, cached: false);
+        var result = new SearchResult
         {
             Total = total,
             Page = page,
@@ -73,8 +94,10 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
             Tenants = Ordered(facets.CountsOf(SearchFields.TenantFacet)),
             Types = Ordered(facets.CountsOf(SearchFields.TypeFacet)),
             TypeNames = typeNames,
-            DidYouMean = DidYouMean(readers.Reader, SuggestField(request.Portal), request.Query, Near),
+            DidYouMean = didYouMean,
         };
+        if (cacheKey is not null) _portalResults.Add(version, cacheKey, result);
+        return result;
     }
 
     /// <summary>
@@ -158,21 +181,16 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
 
     private static bool Exists(Terms terms, string term) => terms.GetEnumerator().SeekExact(new BytesRef(term));
 
-    private static Query Filter(SearchRequest request, ICollection<string> inPortal)
+    /// <summary>
+    /// What the reader may see and chose, as a filter; null when that is everything: the portal index holds published
+    /// documents only, so with every PD running and no type chosen there is nothing to filter — and an unfiltered
+    /// query lets Lucene score a broad word in its fast bulk path instead of leap-frogging a 65,000-document filter.
+    /// </summary>
+    private static Query? Filter(SearchRequest request, ICollection<string> inPortal)
     {
-        var visible = new BooleanQuery { { new TermQuery(new Term(SearchFields.Status, SearchFields.Published)), Occur.SHOULD } };
-        if (request.DraftTenant is not null)
-        {
-            var drafts = new BooleanQuery
-            {
-                { new TermQuery(new Term(SearchFields.Status, SearchFields.Draft)), Occur.MUST },
-                { new TermQuery(new Term(SearchFields.Tenant, request.DraftTenant)), Occur.MUST },
-            };
-            if (request.DraftOwner is not null) drafts.Add(new TermQuery(new Term(SearchFields.Owner, request.DraftOwner)), Occur.MUST);
-            visible.Add(drafts, Occur.SHOULD);
-        }
-        var filter = new BooleanQuery { { visible, Occur.MUST } };
-        if (request.Portal)
+        var filter = new BooleanQuery();
+        if (!request.Portal) filter.Add(Visible(request), Occur.MUST);
+        else
         {
             // Only tenants searched now: leave out the few that are not (stopped, filtered out), or name the few that are.
             var searched = request.Tenants.Select(t => t.Name).ToHashSet();
@@ -187,7 +205,27 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
             }
         }
         if (request.Type is { Length: > 0 } type) filter.Add(new TermQuery(new Term(SearchFields.Type, type)), Occur.MUST);
+        if (filter.Clauses.Count == 0) return null;
+        // MUST_NOT clauses alone match nothing: they need something to subtract from.
+        if (filter.Clauses.All(c => c.Occur == Occur.MUST_NOT)) filter.Add(new MatchAllDocsQuery(), Occur.MUST);
         return filter;
+    }
+
+    /// <summary>Published documents, and the drafts this reader may edit (a tenant's own index only).</summary>
+    private static Query Visible(SearchRequest request)
+    {
+        var visible = new BooleanQuery { { new TermQuery(new Term(SearchFields.Status, SearchFields.Published)), Occur.SHOULD } };
+        if (request.DraftTenant is not null)
+        {
+            var drafts = new BooleanQuery
+            {
+                { new TermQuery(new Term(SearchFields.Status, SearchFields.Draft)), Occur.MUST },
+                { new TermQuery(new Term(SearchFields.Tenant, request.DraftTenant)), Occur.MUST },
+            };
+            if (request.DraftOwner is not null) drafts.Add(new TermQuery(new Term(SearchFields.Owner, request.DraftOwner)), Occur.MUST);
+            visible.Add(drafts, Occur.SHOULD);
+        }
+        return visible;
     }
 
     private static IReadOnlyList<FacetValue> Ordered(IReadOnlyDictionary<string, int> counts) =>
@@ -197,15 +235,20 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
     {
         if (request.Portal)
         {
-            // Every tenant's catch-up has run once since start (the portal's copy is as fresh as their own).
-            foreach (var shell in request.Tenants)
-            {
-                try { await indexes.ReadyAsync(shell, cancellationToken); }
-                catch (Exception exception) when (exception is not OperationCanceledException)
+            // Every tenant's catch-up has run once since start (the portal's copy is as fresh as their own). After
+            // start-up each is a completed task; at start-up (empty folders: every index rebuilt) two run at once,
+            // one per core — the build is analysis, CPU-bound, and one at a time left a core idle.
+            var pending = request.Tenants.Where(shell => indexes.Find(shell.Name) is not { IsReady: true }).ToList();
+            if (pending.Count > 0)
+            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = BuildParallelism, CancellationToken = cancellationToken },
+                async (shell, token) =>
                 {
-                    logger.LogError(exception, "The search index of {ChangedTenant} could not catch up", shell.Name);
-                }
-            }
+                    try { await indexes.ReadyAsync(shell, token); }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        logger.LogError(exception, "The search index of {ChangedTenant} could not catch up", shell.Name);
+                    }
+                });
             // Catch-ups do not reopen the portal's searcher (120 rebuilds at start would reopen it 120 times): the next search does.
             indexes.Portal.Searchers.MaybeRefreshBlocking();
             return new AcquiredReaders(indexes.Portal.Searchers);

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+
+namespace OrchardSpbe.Search.Querying;
+
+/// <summary>
+/// The portal's recent results, as Solr's queryResultCache: keyed by everything that decides a result — the
+/// normalized query, the tenants searched (the running set), what the reader may see, filters, sort, page — and
+/// valid for one version of the portal index only. A commit or refresh (a PD publishes, a tenant's index is
+/// rebuilt or deleted) opens a reader with a new version, and the first search on it drops every entry.
+/// Portal traffic is mostly the same few queries, and a broad word costs tens of ms of CPU to score and count.
+/// </summary>
+public sealed class ResultCache(int capacity = 2048)
+{
+    private ConcurrentDictionary<string, SearchResult> _entries = new(StringComparer.Ordinal);
+    private readonly object _versionLock = new();
+    private long _version = -1;
+
+    public static string KeyOf(SearchRequest request, int page) => string.Join('\u0001',
+        string.Join(' ', request.Query.Clauses.Select(c => (int)c.Kind + ":" + string.Join('+', c.Terms))), string.Join(',', request.Tenants.Select(t => t.Name)), request.DraftTenant, request.DraftOwner,
+        request.Type, request.Sort, page, request.PageSize);
+
+    public bool TryGet(long version, string key, out SearchResult result)
+    {
+        result = null!;
+        return Interlocked.Read(ref _version) == version && _entries.TryGetValue(key, out result!);
+    }
+
+    public void Add(long version, string key, SearchResult result)
+    {
+        if (Interlocked.Read(ref _version) != version)
+        {
+            // Another version of the index: what was cached describes documents that changed.
+            lock (_versionLock)
+            {
+                if (_version > version) return;   // a search on an older reader finishing late
+                if (_version != version) { _entries = new(StringComparer.Ordinal); Interlocked.Exchange(ref _version, version); }
+            }
+        }
+        // Bounded the simple way: a full cache starts again (the hot queries come back within seconds).
+        if (_entries.Count >= capacity) _entries.Clear();
+        _entries[key] = result;
+    }
+}
