@@ -31,7 +31,9 @@ public abstract class DefinitionEditedWhileRunningTests(WorkflowSite fixture)
 
         foreach (var id in running)
         {
-            await desk.DecideAsync(id, "selesai", "Sudah ditinjau");
+            var decided = await desk.DecideAsync(id, "selesai", "Sudah ditinjau");
+            // A decision taken on the instance page comes back to it.
+            Assert.Equal($"/admin/workflows/instances/{id}", decided.Url.AbsolutePath);
             var page = await desk.InstanceAsync(id);
             Assert.Equal("finished", page.Document.QuerySelector("dl.instance-facts [data-status]")!.GetAttribute("data-status"));
             Assert.EndsWith("/versions/1", page.Document.QuerySelector("a.definition-version")!.GetAttribute("href"));

@@ -41,7 +41,7 @@ public sealed class TasksController(
         await decisions.GetAsync(taskId, User) is { } view ? View(await ModelAsync(view)) : NotFound();
 
     [HttpPost("{taskId}/{decision}")]
-    public async Task<IActionResult> Decide(string taskId, string decision, string? comment)
+    public async Task<IActionResult> Decide(string taskId, string decision, string? comment, string? returnUrl)
     {
         var result = await decisions.DecideAsync(taskId, decision, comment, User);
         switch (result.Kind)
@@ -54,8 +54,10 @@ public sealed class TasksController(
                 return View("Show", await ModelAsync(view, result.Message, decision, comment));
         }
         TempData["Message"] = T["Keputusan '{0}' untuk '{1}' disimpan.", T[result.Action!.Label], result.Instance!.CorrelationTitle ?? ""].Value;
+        // Back where the decision was taken (an instance page), else to the item's editor or the inbox.
+        if (Url.IsLocalUrl(returnUrl)) return LocalRedirect(returnUrl);
         return result.Instance!.CorrelationId is { } itemId && await contents.GetAsync(itemId) is not null
-            ? LocalRedirect($"/admin/contents/{itemId}/edit")
+            ? LocalRedirect($"~/admin/contents/{itemId}/edit")
             : RedirectToAction(nameof(Index));
     }
 
