@@ -38,9 +38,9 @@ public sealed class WorkflowDefinitionStore(TenantSession session, TenantContext
     /// <summary>
     /// Stores the definition as its next version (or keeps the latest when the JSON is the same, so re-running a
     /// recipe adds nothing). <paramref name="expectedVersion"/>, when given, refuses a save over someone else's.
-    /// Returns the stored version, or null when the expected version is stale.
+    /// Returns the stored version and whether it is new, or null when the expected version is stale.
     /// </summary>
-    public async Task<int?> SaveAsync(WorkflowDefinition definition, string? userName, int? expectedVersion = null)
+    public async Task<(int Version, bool IsNew)?> SaveAsync(WorkflowDefinition definition, string? userName, int? expectedVersion = null)
     {
         await using var transaction = await session.BeginTransactionAsync();
         var latest = await LatestAsync(definition.Id);
@@ -49,7 +49,7 @@ public sealed class WorkflowDefinitionStore(TenantSession session, TenantContext
         if (latest is not null && latest.ToJsonString() == data)
         {
             await transaction.CommitAsync();
-            return latest.Version;
+            return (latest.Version, false);
         }
         var version = (latest?.Version ?? 0) + 1;
         await session.ExecuteAsync("UPDATE workflow_definitions SET latest = FALSE WHERE definition_id = @id", new { id = definition.Id });
@@ -60,7 +60,7 @@ public sealed class WorkflowDefinitionStore(TenantSession session, TenantContext
         definition.Version = version;
         await session.AfterCommitAsync("workflow-definitions", () => changes.PublishAsync(new HostChange(HostChangeKind.ShellChanged, tenant.Name)));
         await transaction.CommitAsync();
-        return version;
+        return (version, true);
     }
 
     private const string Columns = """

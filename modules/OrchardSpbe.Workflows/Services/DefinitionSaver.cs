@@ -21,12 +21,11 @@ public sealed class DefinitionSaver(
         var errors = await validator.ValidateAsync(definition, extraRoles);
         if (errors.Count > 0) return new SaveResult(null, errors, Stale: false);
         await using var transaction = await session.BeginTransactionAsync();
-        var previous = await store.LatestAsync(definition.Id);
-        var version = await store.SaveAsync(definition, userName, expectedVersion);
-        if (version is null) return new SaveResult(null, [], Stale: true);
-        if (version != previous?.Version) await timers.ScheduleAsync(definition, clock.GetUtcNow());
+        var saved = await store.SaveAsync(definition, userName, expectedVersion);
+        if (saved is not { } stored) return new SaveResult(null, [], Stale: true);
+        if (stored.IsNew) await timers.ScheduleAsync(definition, clock.GetUtcNow());
         await transaction.CommitAsync();
-        return new SaveResult(version, [], Stale: false);
+        return new SaveResult(stored.Version, [], Stale: false);
     }
 }
 
