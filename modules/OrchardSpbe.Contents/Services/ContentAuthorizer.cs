@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using OrchardSpbe.Content;
 using OrchardSpbe.Security;
+using OrchardSpbe.Tenants;
 
 namespace OrchardSpbe.Contents.Services;
 
@@ -9,10 +10,11 @@ namespace OrchardSpbe.Contents.Services;
 /// item's type goes through review (an approval process moderates it), publishing directly also needs
 /// ForcePublishContent; everyone else submits the item for review instead.
 /// </summary>
-public sealed class ContentAuthorizer(PermissionHandler permissions, IEnumerable<IContentReview> reviews)
+public sealed class ContentAuthorizer(PermissionHandler permissions, IEnumerable<IContentReview> reviews, TenantContext tenant)
 {
-    /// <summary>The approval process, when a module offers one.</summary>
-    public IContentReview? Review { get; } = reviews.FirstOrDefault();
+    /// <summary>The approval process, when a module offers one and its feature is on for this tenant.</summary>
+    public IContentReview? Review { get; } =
+        reviews.FirstOrDefault(r => r.FeatureId is null || tenant.Shell.IsFeatureEnabled(r.FeatureId));
 
     public async Task<bool> IsModeratedAsync(string contentType) => Review is not null && await Review.IsModeratedAsync(contentType);
 

@@ -75,8 +75,6 @@ public sealed class UserTask : IActivity
     {
         if (context.Instance.CorrelationId is { } itemId && context.Activity.Text("state").Length > 0)
             await context.Services.GetRequiredService<ContentReviewStates>().ClearAsync(itemId);
-        if (!string.IsNullOrWhiteSpace(context.Input.Comment))
-            context.Instance.RememberComment(context.Input.Actor, context.Input.Comment, context.Now);
         return ActivityResult.Outcome(context.Input.Action ?? "");
     }
 }

@@ -4,7 +4,7 @@ namespace OrchardSpbe.Workflows.Runtime;
 
 /// <summary>
 /// A running (or finished) workflow: the definition version it runs on, the content item it concerns, its
-/// status and its working state (properties set by activities, join arrivals, the last decision's comment).
+/// status and its working state (properties set by activities, join arrivals).
 /// </summary>
 public sealed class WorkflowInstance
 {
@@ -23,15 +23,6 @@ public sealed class WorkflowInstance
     public JsonObject Properties => State["properties"] as JsonObject ?? (JsonObject)(State["properties"] = new JsonObject());
 
     public JsonObject Joins => State["joins"] as JsonObject ?? (JsonObject)(State["joins"] = new JsonObject());
-
-    /// <summary>The last decision with a comment (a rejection's reason), shown to the author in the editor.</summary>
-    public void RememberComment(string? actor, string comment, DateTimeOffset at) =>
-        State["lastComment"] = new JsonObject { ["by"] = actor, ["text"] = comment, ["at"] = at.ToUnixTimeMilliseconds() };
-
-    public (string? By, string Text, DateTimeOffset At)? LastComment =>
-        State["lastComment"] is JsonObject c && c["text"] is JsonValue t && t.TryGetValue<string>(out var text)
-            ? ((string?)c["by"], text, DateTimeOffset.FromUnixTimeMilliseconds((long?)c["at"] ?? 0))
-            : null;
 
     public bool IsFinished => Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled or WorkflowStatus.Faulted;
 }

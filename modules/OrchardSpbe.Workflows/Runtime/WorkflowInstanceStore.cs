@@ -117,6 +117,12 @@ public sealed class WorkflowInstanceStore(TenantSession session)
         (await session.QueryAsync<HistoryEntry>($"SELECT {HistoryColumns} FROM workflow_history WHERE instance_id = @instanceId ORDER BY id",
             new { instanceId })).ToList();
 
+    /// <summary>The instance's last step that carried a person's comment (a rejection's reason, for the author).</summary>
+    public async Task<HistoryEntry?> LastCommentAsync(string instanceId) =>
+        (await session.QueryAsync<HistoryEntry>(
+            $"SELECT {HistoryColumns} FROM workflow_history WHERE instance_id = @instanceId AND comment IS NOT NULL AND action IS NOT NULL ORDER BY id DESC LIMIT 1",
+            new { instanceId })).FirstOrDefault();
+
     /// <summary>Every step of every instance concerning a content item, oldest first (the item's review story).</summary>
     public async Task<IReadOnlyList<HistoryEntry>> HistoryForItemAsync(string correlationId) =>
         (await session.QueryAsync<HistoryEntry>($"""

@@ -8,6 +8,9 @@ namespace OrchardSpbe.Content;
 /// </summary>
 public interface IContentReview
 {
+    /// <summary>The feature that offers it: on tenants without that feature nothing is moderated (as with content handlers).</summary>
+    string? FeatureId => null;
+
     /// <summary>True when publishing items of the type goes through review (submit instead of publish).</summary>
     Task<bool> IsModeratedAsync(string contentType);
 
