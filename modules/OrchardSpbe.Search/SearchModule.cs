@@ -38,5 +38,7 @@ public sealed class SearchModule : SpbeModule
         services.AddSingleton<SearchService>();
         services.AddScoped<IndexConsistency>();
         services.AddScoped<SearchReader>();
+        // Other modules search through Core's contract (statistics search their indicators).
+        services.AddScoped<ISiteSearch, SiteSearch>();
     }
 }

@@ -11,6 +11,9 @@ public sealed class SpbeOptions
     public RedisSettings Redis { get; set; } = new();
     public SetupSettings Setup { get; set; } = new();
     public SecuritySettings Security { get; set; } = new();
+
+    /// <summary>Tests only: the name of a <see cref="Handover.FailPoints"/> point at which the process kills itself.</summary>
+    public string? FailPoint { get; set; }
 }
 
 public enum DatabaseProviderName { Sqlite, Postgres }

@@ -6,6 +6,7 @@ using OrchardSpbe.Menus;
 using OrchardSpbe.Notifications;
 using OrchardSpbe.PublicSite;
 using OrchardSpbe.Search;
+using OrchardSpbe.Statistics;
 using OrchardSpbe.Tenants;
 using OrchardSpbe.Themes.Admin;
 using OrchardSpbe.Themes.Site;
@@ -39,6 +40,7 @@ public static class SpbeApplication
             .AddModule<WorkflowsModule>()
             .AddModule<NotificationsModule>()
             .AddModule<SearchModule>()
+            .AddModule<StatisticsModule>()
             .AddTheme<AdminTheme>()
             .AddTheme<SiteTheme>();
         extend?.Invoke(spbe);

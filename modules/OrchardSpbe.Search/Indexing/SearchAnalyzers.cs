@@ -77,6 +77,11 @@ public static class SearchFields
     public const string TypeFacet = "type_dv";
     public const string DateSort = "date_dv";
 
+    /// <summary>A module's own fields are indexed as "f_&lt;name&gt;", their facets as doc values "f_&lt;name&gt;_dv".</summary>
+    public const string ModulePrefix = "f_";
+
+    public static string FacetOf(string moduleField) => ModulePrefix + moduleField + "_dv";
+
     public const string Published = "published";
     public const string Draft = "draft";
 }

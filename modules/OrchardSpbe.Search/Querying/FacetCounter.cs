@@ -9,11 +9,11 @@ namespace OrchardSpbe.Search.Querying;
 /// (Lucene.Net.Facet is not on the package mirror; for a handful of fields this is all it would do here.)
 /// Counts per ordinal within a segment, turned into values when the segment ends.
 /// </summary>
-public sealed class FacetCounter(params string[] fields) : ICollector
+public sealed class FacetCounter(params IReadOnlyList<string> fields) : ICollector
 {
     private readonly Dictionary<string, int>[] _counts = fields.Select(_ => new Dictionary<string, int>()).ToArray();
-    private readonly SortedDocValues?[] _values = new SortedDocValues?[fields.Length];
-    private readonly int[]?[] _ordinals = new int[]?[fields.Length];
+    private readonly SortedDocValues?[] _values = new SortedDocValues?[fields.Count];
+    private readonly int[]?[] _ordinals = new int[]?[fields.Count];
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -24,7 +24,7 @@ public sealed class FacetCounter(params string[] fields) : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        for (var i = 0; i < fields.Length; i++)
+        for (var i = 0; i < fields.Count; i++)
         {
             _values[i] = context.AtomicReader.GetSortedDocValues(fields[i]);
             _ordinals[i] = _values[i] is { } values ? new int[values.ValueCount] : null;
@@ -33,7 +33,7 @@ public sealed class FacetCounter(params string[] fields) : ICollector
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < fields.Length; i++)
+        for (var i = 0; i < fields.Count; i++)
             if (_values[i] is { } values && values.GetOrd(doc) is var ord and >= 0) _ordinals[i]![ord]++;
     }
 
@@ -41,13 +41,13 @@ public sealed class FacetCounter(params string[] fields) : ICollector
     public IReadOnlyDictionary<string, int> CountsOf(string field)
     {
         Flush();
-        return _counts[Array.IndexOf(fields, field)];
+        return _counts[fields.ToList().IndexOf(field)];
     }
 
     private void Flush()
     {
         var scratch = new BytesRef();
-        for (var i = 0; i < fields.Length; i++)
+        for (var i = 0; i < fields.Count; i++)
         {
             if (_values[i] is not { } values || _ordinals[i] is not { } ordinals) continue;
             for (var ord = 0; ord < ordinals.Length; ord++)

@@ -17,7 +17,8 @@ public sealed class ResultCache(int capacity = 2048)
 
     public static string KeyOf(SearchRequest request, int page) => string.Join('\u0001',
         string.Join(' ', request.Query.Clauses.Select(c => (int)c.Kind + ":" + string.Join('+', c.Terms))), string.Join(',', request.Tenants.Select(t => t.Name)), request.DraftTenant, request.DraftOwner,
-        request.Type, request.Sort, page, request.PageSize);
+        request.Type, string.Join(',', request.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "=" + f.Value)),
+        string.Join(',', request.FacetFields), request.Sort, page, request.PageSize);
 
     public bool TryGet(long version, string key, out SearchResult result)
     {

@@ -20,6 +20,13 @@ public sealed record SearchRequest
     public string? DraftOwner { get; init; }
 
     public string? Type { get; init; }
+
+    /// <summary>Exact values of a module's keyword fields the hits must have ("kelompok" → "kesehatan").</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A module's keyword fields (indexed with Facet) to count per value in the results.</summary>
+    public IReadOnlyList<string> FacetFields { get; init; } = [];
+
     public SearchSort Sort { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 10;
@@ -38,6 +45,9 @@ public sealed record SearchHit
     public required string TypeName { get; init; }
     public required DateTimeOffset Date { get; init; }
     public required bool Draft { get; init; }
+
+    /// <summary>The module's stored fields of the hit (by name, without the "f_" prefix).</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
 }
 
 public sealed record FacetValue(string Value, int Count);
@@ -52,6 +62,9 @@ public sealed record SearchResult
     public IReadOnlyList<SearchHit> Hits { get; init; } = [];
     public IReadOnlyList<FacetValue> Tenants { get; init; } = [];
     public IReadOnlyList<FacetValue> Types { get; init; } = [];
+
+    /// <summary>Counts per value of each requested module field (<see cref="SearchRequest.FacetFields"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> FieldFacets { get; init; } = new Dictionary<string, IReadOnlyList<FacetValue>>();
 
     /// <summary>Display names of the types seen in the facets.</summary>
     public IReadOnlyDictionary<string, string> TypeNames { get; init; } = new Dictionary<string, string>();

@@ -54,7 +54,7 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
         ITopDocsCollector top = request.Sort == SearchSort.Date
             ? TopFieldCollector.Create(new Sort(new SortField(SearchFields.DateSort, SortFieldType.INT64, true)), wanted, false, false, false, false)
             : TopScoreDocCollector.Create(wanted, false);
-        var facets = new FacetCounter(SearchFields.TenantFacet, SearchFields.TypeFacet);
+        var facets = new FacetCounter([SearchFields.TenantFacet, SearchFields.TypeFacet, .. request.FacetFields.Select(SearchFields.FacetOf)]);
         searcher.Search(filtered, MultiCollector.Wrap((ICollector)top, facets));
         var total = top.TotalHits;
         var docs = top.GetTopDocs((page - 1) * request.PageSize, request.PageSize);
@@ -79,6 +79,8 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
                 TypeName = typeNames[type],
                 Date = DateTimeOffset.FromUnixTimeMilliseconds(doc.GetField(SearchFields.Date)?.GetInt64Value() ?? 0),
                 Draft = doc.Get(SearchFields.Status) == SearchFields.Draft,
+                Fields = doc.Fields.Where(f => f.Name.StartsWith(SearchFields.ModulePrefix, StringComparison.Ordinal) && f.GetStringValue() is not null)
+                    .GroupBy(f => f.Name[SearchFields.ModulePrefix.Length..]).ToDictionary(g => g.Key, g => g.First().GetStringValue()),
             });
         }
         t = SearchProfile.Lap(4, t);
@@ -94,6 +96,7 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
             Tenants = Ordered(facets.CountsOf(SearchFields.TenantFacet)),
             Types = Ordered(facets.CountsOf(SearchFields.TypeFacet)),
             TypeNames = typeNames,
+            FieldFacets = request.FacetFields.ToDictionary(f => f, f => Ordered(facets.CountsOf(SearchFields.FacetOf(f)))),
             DidYouMean = didYouMean,
         };
         if (cacheKey is not null) _portalResults.Add(version, cacheKey, result);
@@ -205,6 +208,8 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
             }
         }
         if (request.Type is { Length: > 0 } type) filter.Add(new TermQuery(new Term(SearchFields.Type, type)), Occur.MUST);
+        foreach (var (field, value) in request.Fields)
+            filter.Add(new TermQuery(new Term(SearchFields.ModulePrefix + field, value)), Occur.MUST);
         if (filter.Clauses.Count == 0) return null;
         // MUST_NOT clauses alone match nothing: they need something to subtract from.
         if (filter.Clauses.All(c => c.Occur == Occur.MUST_NOT)) filter.Add(new MatchAllDocsQuery(), Occur.MUST);

@@ -23,5 +23,18 @@ public sealed class FrameworkMigrations : DataMigration
                 id {db.Dialect.Identity}, kind TEXT NOT NULL, source_id TEXT NOT NULL, entry TEXT NULL, created_utc {db.Dialect.BigInt} NOT NULL);
             CREATE INDEX ix_spbe_audit_target ON spbe_audit (target);
             """),
+        // The hand-over between tenants (Handover/): what this tenant sends, and what it received, keyed by message
+        // id so a message moved twice is kept once; applied_utc marks it applied in the handler's own transaction.
+        async db => await db.ExecuteAsync($"""
+            CREATE TABLE spbe_handover_outbox (
+                id {db.Dialect.Identity}, message_id TEXT NOT NULL UNIQUE, to_tenant TEXT NOT NULL, kind TEXT NOT NULL,
+                subject TEXT NOT NULL, payload TEXT NOT NULL, created_utc {db.Dialect.BigInt} NOT NULL);
+            CREATE TABLE spbe_handover_inbox (
+                message_id TEXT PRIMARY KEY, from_tenant TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT NOT NULL,
+                payload TEXT NOT NULL, created_utc {db.Dialect.BigInt} NOT NULL, received_utc {db.Dialect.BigInt} NOT NULL,
+                applied_utc {db.Dialect.BigInt} NULL, attempts INTEGER NOT NULL, next_attempt_utc {db.Dialect.BigInt} NULL,
+                last_error TEXT NULL);
+            CREATE INDEX ix_spbe_handover_inbox_pending ON spbe_handover_inbox (applied_utc, received_utc);
+            """),
     ];
 }

@@ -34,6 +34,9 @@ public sealed class SqlDialect
     /// <summary>64-bit integer; timestamps are stored as Unix milliseconds in it.</summary>
     public string BigInt { get; }
 
+    /// <summary>A 64-bit floating-point number (statistical values).</summary>
+    public string Double => ReferenceEquals(this, Postgres) ? "DOUBLE PRECISION" : "REAL";
+
     public static bool IsUniqueViolation(Exception exception) => exception switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT

@@ -19,6 +19,10 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddContentHandler<T>(this IServiceCollection services) where T : class, Content.IContentHandler =>
         services.AddScoped<Content.IContentHandler, T>();
 
+    /// <summary>Applies one kind of cross-tenant message in the receiving tenant — see <see cref="Handover.IHandoverHandler"/>.</summary>
+    public static IServiceCollection AddHandoverHandler<T>(this IServiceCollection services) where T : class, Handover.IHandoverHandler =>
+        services.AddSingleton<Handover.IHandoverHandler, T>();
+
     public static IServiceCollection AddRecipeStep<T>(this IServiceCollection services) where T : class, IRecipeStep =>
         services.AddSingleton<IRecipeStep, T>();
 

@@ -60,6 +60,13 @@ public sealed class SpbeBuilder
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Strings)));
+        // One OpenAPI document for every module's API controllers ([ApiController]), at /openapi/v1.json.
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "API Pemerintah Kota Bekasi (OrchardSpbe)";
+            document.Info.Description = "Data terbuka dan statistik sektoral. Di portal kota: semua perangkat daerah; di situs perangkat daerah: datanya sendiri.";
+            return Task.CompletedTask;
+        }));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<BackgroundTaskScheduler>();
         services.AddOutputCache(cache => cache.AddPolicy(AnonymousPageCachePolicy.Name, new AnonymousPageCachePolicy()));
@@ -114,6 +121,11 @@ public sealed class SpbeBuilder
         services.AddSingleton<Catalog.CatalogPublisher>();
         services.AddScoped<Catalog.CatalogOutbox>();
         services.AddBackgroundTask<Catalog.CatalogOutboxSweep>();
+        // The one road between tenants: a PD's submission to the portal, the portal's decision back.
+        services.AddSingleton<Handover.FailPoints>();
+        services.AddSingleton<Handover.HandoverRelay>();
+        services.AddScoped<Handover.HandoverOutbox>();
+        services.AddBackgroundTask<Handover.HandoverSweep>();
     }
 
     private static void AddTenancy(IServiceCollection services)

@@ -1,3 +1,4 @@
+using Scalar.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -51,6 +52,17 @@ public static class WebApplicationExtensions
         app.UseAuthorization();
         app.UseOutputCache();
         app.MapControllers();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        // The API reference page (Scalar) starts itself with an inline module script and styles; it shows only our own
+        // OpenAPI document, so its page alone may run them. Every other page keeps the strict policy.
+        app.MapScalarApiReference("/openapi/referensi", o => o.WithTitle("API Pemerintah Kota Bekasi").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AddEndpointFilter(async (context, next) =>
+            {
+                context.HttpContext.Response.Headers.ContentSecurityPolicy =
+                    "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; " +
+                    "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+                return await next(context);
+            });
         return app;
     }
 

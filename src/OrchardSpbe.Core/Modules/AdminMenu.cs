@@ -9,4 +9,9 @@ public sealed record AdminMenuItem
     public required string FeatureId { get; init; }
     public string? Permission { get; init; }
     public int Order { get; init; } = 100;
+
+    /// <summary>Where the entry shows: on every site, on the city portal only, or on PD sites only.</summary>
+    public AdminMenuSites Sites { get; init; } = AdminMenuSites.All;
 }
+
+public enum AdminMenuSites { All, Portal, PdSites }

@@ -13,6 +13,7 @@ public sealed class AdminMenuBuilder(IEnumerable<AdminMenuItem> items, TenantCon
         foreach (var item in items.OrderBy(i => i.Order).ThenBy(i => i.Text))
         {
             if (!tenant.Shell.IsFeatureEnabled(item.FeatureId)) continue;
+            if (item.Sites == AdminMenuSites.Portal && !tenant.IsDefault || item.Sites == AdminMenuSites.PdSites && tenant.IsDefault) continue;
             if (item.Permission is not null && !await permissions.HasPermissionAsync(user, item.Permission)) continue;
             visible.Add(item);
         }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 using OrchardSpbe.Content;
 using OrchardSpbe.Localization;
 
-namespace OrchardSpbe.Contents.Editors;
+namespace OrchardSpbe.Content.Editing;
 
 /// <summary>One part or field of one item being edited: its definition, the posted form, and the errors so far.</summary>
 public sealed class EditorContext

@@ -1,4 +1,4 @@
-namespace OrchardSpbe.Contents.Editors;
+namespace OrchardSpbe.Content.Editing;
 
 /// <summary>
 /// How one part (or one field type) is edited: which view draws it, what choices it offers, and how a

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+using OrchardSpbe.Background;
+using OrchardSpbe.Data;
+using OrchardSpbe.Handover;
+using OrchardSpbe.Notifications;
+using OrchardSpbe.Security;
+using OrchardSpbe.Statistics.Submissions;
+using OrchardSpbe.Tenants;
+
+namespace OrchardSpbe.Statistics.Compliance;
+
+/// <summary>
+/// On the portal, with no visitor needed: once a month has ended, every PD that delivered nothing for it is marked
+/// "tidak menyampaikan", told so through the hand-over, and the verifiers are notified (001 Pasal 20(6), 26(3)).
+/// A PD that delivers afterwards becomes "terlambat" when its submission arrives.
+/// </summary>
+public sealed class ComplianceDeadlineTask(TimeProvider clock, ShellHost shells) : IBackgroundTask
+{
+    public string? FeatureId => Manifest.FeatureId;
+
+    public TimeSpan Interval => TimeSpan.FromSeconds(30);
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (!services.GetRequiredService<TenantContext>().IsDefault) return;
+        var month = ReportingMonth.Containing(clock.GetUtcNow()).Previous();
+        var pds = shells.Running.Where(s => !s.Record.IsDefault && s.IsFeatureEnabled(Manifest.FeatureId)).ToList();
+        var session = services.GetRequiredService<TenantSession>();
+        var marked = (await session.QueryAsync<string>("SELECT tenant FROM stat_compliance_marks WHERE month = @month", new { month = month.ToString() })).ToHashSet();
+        var due = pds.Where(pd => !marked.Contains(pd.Name)).ToList();
+        if (due.Count == 0) return;
+
+        var submissions = (await session.QueryAsync<ComplianceBoard.Row>(
+            "SELECT tenant AS Tenant, month AS Month, state AS State, submitted_utc AS SubmittedUtc FROM stat_inbound_submissions WHERE month = @month ORDER BY received_utc",
+            new { month = month.ToString() })).ToLookup(r => r.Tenant);
+        var missing = new List<TenantShell>();
+        await using (var transaction = await session.BeginTransactionAsync(cancellationToken))
+        {
+            var outbox = services.GetRequiredService<HandoverOutbox>();
+            foreach (var pd in due)
+            {
+                var state = ComplianceBoard.StateOf(submissions[pd.Name].ToList(), month, clock.GetUtcNow());
+                await session.ExecuteAsync("""
+                    INSERT INTO stat_compliance_marks (tenant, month, mark, marked_utc) VALUES (@tenant, @month, @state, @now)
+                    ON CONFLICT (tenant, month) DO NOTHING
+                    """, new { tenant = pd.Name, month = month.ToString(), state, now = UnixTime.Ms(clock.GetUtcNow()) });
+                if (state != ComplianceStates.NotDelivered) continue;
+                missing.Add(pd);
+                await outbox.SendAsync(pd.Name, HandoverKinds.Mark, month.ToString(), new MarkPayload(month.ToString(), state));
+            }
+            if (missing.Count > 0)
+            {
+                var verifiers = await services.GetRequiredService<ITenantUsers>().InRolesAsync([StatisticsRoles.Verifier]);
+                await services.GetRequiredService<INotifier>().NotifyAsync(verifiers.Select(v => v.UserName).ToList(), new Notification(
+                    $"{missing.Count} perangkat daerah tidak menyampaikan statistik {month.Label}",
+                    string.Join(", ", missing.Select(m => m.Record.DisplayName)) + ". Daftar teguran siap dicetak di papan kepatuhan.",
+                    $"/admin/statistik/kepatuhan/teguran?bulan={month}"));
+            }
+            await transaction.CommitAsync();
+        }
+    }
+}
