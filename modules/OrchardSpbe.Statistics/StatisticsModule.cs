@@ -21,6 +21,7 @@ public sealed class StatisticsModule : SpbeModule
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<StatisticsOptions>(configuration.GetSection(StatisticsOptions.Section));
         services.AddDataMigration<Migrations>();
         services.AddPermissions(Permissions.All);
         services.AddAdminMenu(

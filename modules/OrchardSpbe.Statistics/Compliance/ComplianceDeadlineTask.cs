@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OrchardSpbe.Background;
 using OrchardSpbe.Data;
 using OrchardSpbe.Handover;
@@ -14,11 +15,11 @@ namespace OrchardSpbe.Statistics.Compliance;
 /// "tidak menyampaikan", told so through the hand-over, and the verifiers are notified (001 Pasal 20(6), 26(3)).
 /// A PD that delivers afterwards becomes "terlambat" when its submission arrives.
 /// </summary>
-public sealed class ComplianceDeadlineTask(TimeProvider clock, ShellHost shells) : IBackgroundTask
+public sealed class ComplianceDeadlineTask(TimeProvider clock, ShellHost shells, IOptions<StatisticsOptions> options) : IBackgroundTask
 {
     public string? FeatureId => Manifest.FeatureId;
 
-    public TimeSpan Interval => TimeSpan.FromSeconds(30);
+    public TimeSpan Interval => options.Value.DeadlineCheckInterval;
 
     public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

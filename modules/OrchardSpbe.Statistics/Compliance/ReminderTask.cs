@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OrchardSpbe.Background;
 using OrchardSpbe.Data;
 using OrchardSpbe.Notifications;
@@ -13,14 +14,14 @@ namespace OrchardSpbe.Statistics.Compliance;
 /// On each PD, with no visitor needed: when the last seven days of the month begin (001 Pasal 20(6)), the data
 /// officers get a notification and an e-mail — once per month, unless the month was already handed over.
 /// </summary>
-public sealed class ReminderTask(TimeProvider clock) : IBackgroundTask
+public sealed class ReminderTask(TimeProvider clock, IOptions<StatisticsOptions> options) : IBackgroundTask
 {
     // Months already dealt with per tenant, so most ticks cost no query.
     private readonly ConcurrentDictionary<string, string> _done = new();
 
     public string? FeatureId => Manifest.FeatureId;
 
-    public TimeSpan Interval => TimeSpan.FromSeconds(30);
+    public TimeSpan Interval => options.Value.DeadlineCheckInterval;
 
     public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
