@@ -102,8 +102,9 @@ public sealed class ImportFileReader(IStringLocalizer<Strings> T)
             {
                 if (!rows.MoveNext()) break;
             }
-            catch (Exception exception) when (exception is InvalidDataException or XmlException or FormatException or InvalidCastException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
+                // MiniExcel reports a damaged package in many ways; to the officer each is an unreadable row.
                 throw new ImportFileException(new ImportError(row + 1, null, T["Baris tidak dapat dibaca: {0}", exception.Message]));
             }
             row++;
@@ -128,6 +129,18 @@ public sealed class ImportFileReader(IStringLocalizer<Strings> T)
 
     /// <summary>Refuses what MiniExcel would read silently but the officer would not expect; returns the sheet's row count.</summary>
     private long CheckWorkbook(string path)
+    {
+        try
+        {
+            return ScanWorkbook(path);
+        }
+        catch (Exception exception) when (exception is XmlException or InvalidDataException)
+        {
+            throw new ImportFileException(new ImportError(0, null, T["Berkas bukan XLSX yang sah: {0}", exception.Message]));
+        }
+    }
+
+    private long ScanWorkbook(string path)
     {
         ZipArchive zip;
         try { zip = ZipFile.OpenRead(path); }
