@@ -24,7 +24,7 @@ public sealed class ComplianceBoard(TenantSession session, ShellHost shells, Tim
         var now = clock.GetUtcNow();
         var months = Enumerable.Range(1, 12).Select(m => new ReportingMonth(year, m)).ToList();
         var rows = pds.Select(pd => new ComplianceRow(pd.Name, pd.Record.DisplayName, pd.Record.Category ?? "",
-            months.Select(m => StateOf(submissions[(pd.Name, m.ToString())].ToList(), m, now)).ToList())).ToList();
+            months.Select(m => pd.Record.CreatedUtc >= m.End ? "" : StateOf(submissions[(pd.Name, m.ToString())].ToList(), m, now)).ToList())).ToList();
         return new ComplianceTable(year, months, rows);
     }
 

@@ -25,7 +25,8 @@ public sealed class ComplianceDeadlineTask(TimeProvider clock, ShellHost shells,
     {
         if (!services.GetRequiredService<TenantContext>().IsDefault) return;
         var month = ReportingMonth.Containing(clock.GetUtcNow()).Previous();
-        var pds = shells.Running.Where(s => !s.Record.IsDefault && s.IsFeatureEnabled(Manifest.FeatureId)).ToList();
+        // A PD owes a month only if its site existed before the month ended.
+        var pds = shells.Running.Where(s => !s.Record.IsDefault && s.IsFeatureEnabled(Manifest.FeatureId) && s.Record.CreatedUtc < month.End).ToList();
         var session = services.GetRequiredService<TenantSession>();
         var marked = (await session.QueryAsync<string>("SELECT tenant FROM stat_compliance_marks WHERE month = @month", new { month = month.ToString() })).ToHashSet();
         var due = pds.Where(pd => !marked.Contains(pd.Name)).ToList();

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace OrchardSpbe.Statistics.Tests;
+
+/// <summary>
+/// The platform as a separate operating-system process (the same OrchardSpbe.Web.dll the tests load), on the test
+/// site's PostgreSQL schemas — so a fail point can kill it for real (SIGKILL, nothing flushed) in the middle of a write.
+/// </summary>
+public sealed class NodeProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _appData;
+
+    private NodeProcess(Process process, int port, string appData)
+    {
+        _process = process;
+        Port = port;
+        _appData = appData;
+    }
+
+    public int Port { get; }
+    public bool HasExited => _process.HasExited;
+
+    public Uri Url(string? tenant, string path = "/") => new($"http://{(tenant is null ? "" : tenant + ".")}localhost:{Port}{path}");
+
+    public SiteClient NewVisitor() => new(Port);
+
+    public static async Task<NodeProcess> StartAsync(TestSite site, string? failPoint)
+    {
+        var port = FreePort();
+        var appData = Path.Combine(Path.GetTempPath(), "spbe-tests", "node-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(appData);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+                 {
+                     "exec", Path.Combine(AppContext.BaseDirectory, "OrchardSpbe.Web.dll"),
+                     $"--urls=http://127.0.0.1:{port}", "--environment=Testing",
+                     "--Spbe:Database:Provider=Postgres", $"--Spbe:Database:ConnectionString={TestEnvironment.PostgresConnectionString}",
+                     $"--Spbe:Database:HostSchema=h{site.RunId}", $"--Spbe:Database:SchemaPrefix=t{site.RunId}_",
+                     $"--Spbe:AppData={appData}", $"--Spbe:Recipes:Path={site.RecipesFolder}", "--Spbe:Hosting:LocalDomain=localhost",
+                     "--Spbe:Setup:SampleTenants=false", $"--Spbe:Setup:AdminPassword={TestEnvironment.AdminPassword}",
+                     "--Spbe:Security:SignInPermitLimit=1000", "--Logging:LogLevel:Default=Warning",
+                     $"--Spbe:FailPoint={failPoint ?? ""}",
+                 })
+            start.ArgumentList.Add(argument);
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var node = new NodeProcess(process, port, appData);
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The node exited with {process.ExitCode} before it answered.");
+            try
+            {
+                if ((await probe.GetAsync($"http://127.0.0.1:{port}/health/live")).StatusCode == HttpStatusCode.OK) return node;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The node did not start.");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Waits for the process to have killed itself at its fail point.</summary>
+    public async Task WaitForDeathAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+        // Killed by SIGKILL: 137, never a clean exit.
+        Assert.NotEqual(0, _process.ExitCode);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        try { Directory.Delete(_appData, recursive: true); } catch (IOException) { }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
