@@ -6,6 +6,7 @@ using OrchardSpbe.Localization;
 using OrchardSpbe.Modules;
 using OrchardSpbe.Search.Indexing;
 using OrchardSpbe.Search.Querying;
+using OrchardSpbe.Search.Stemming;
 using OrchardSpbe.Search.ViewModels;
 using OrchardSpbe.Security;
 using OrchardSpbe.Tenants;
@@ -14,7 +15,8 @@ namespace OrchardSpbe.Search.Controllers;
 
 /// <summary>
 /// /admin/search: this node's index of the site (on the portal, of every PD: the portal's search reads them
-/// all) — documents, last change applied, lag behind the change log, size; rebuild and consistency check.
+/// all) — documents, last change applied, lag behind the change log, size; rebuild and consistency check; and the
+/// analysis screen, which shows what the index makes of a text.
 /// </summary>
 [Area("Search")]
 [RequireFeature(Manifest.FeatureId)]
@@ -47,6 +49,21 @@ public sealed class SearchAdminController(
         }
         return View(rows);
     }
+
+    /// <summary>The analysis screen: a text, and each of its tokens through every step.</summary>
+    [HttpGet("admin/search/analysis")]
+    public IActionResult Analysis(string? text)
+    {
+        ViewBag.Text = text ?? "";
+        ViewBag.AnalysisVersion = SearchAnalyzers.AnalysisVersion;
+        ViewBag.DictionarySize = RootDictionary.Current.Count;
+        return View(AnalysisTrace.Explain(text));
+    }
+
+    /// <summary>The same as JSON: <c>{ "tokens": [ { "raw", "lower", "stemmed", "rule" } ] }</c>.</summary>
+    [HttpGet("admin/search/analyze")]
+    public IActionResult Analyze(string? text) =>
+        Json(new { analysis = SearchAnalyzers.AnalysisVersion, tokens = AnalysisTrace.Explain(text) });
 
     [HttpPost("admin/search/rebuild"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Rebuild(string name)
