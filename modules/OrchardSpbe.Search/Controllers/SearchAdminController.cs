@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -60,10 +62,18 @@ public sealed class SearchAdminController(
         return View(AnalysisTrace.Explain(text));
     }
 
-    /// <summary>The same as JSON: <c>{ "tokens": [ { "raw", "lower", "stemmed", "rule" } ] }</c>.</summary>
-    [HttpGet("admin/search/analyze")]
-    public IActionResult Analyze(string? text) =>
-        Json(new { analysis = SearchAnalyzers.AnalysisVersion, tokens = AnalysisTrace.Explain(text) });
+    /// <summary>
+    /// The same as JSON: <c>{ "tokens": [ { "raw", "lower", "stemmed", "rule" } ] }</c>. Read by scripts, so it answers
+    /// 401 or 403 itself instead of the redirect to the sign-in or access-denied page the rest of the admin makes.
+    /// </summary>
+    [HttpGet("admin/search/analyze"), AllowAnonymous]
+    public async Task<IActionResult> Analyze(string? text, [FromServices] IAuthorizationService authorization)
+    {
+        if (User.Identity?.IsAuthenticated != true) return Unauthorized();
+        if (!(await authorization.AuthorizeAsync(User, RequirePermissionAttribute.PolicyPrefix + Permissions.ManageSearchIndexes.Name)).Succeeded)
+            return StatusCode(StatusCodes.Status403Forbidden);
+        return Json(new { analysis = SearchAnalyzers.AnalysisVersion, tokens = AnalysisTrace.Explain(text) });
+    }
 
     [HttpPost("admin/search/rebuild"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Rebuild(string name)
