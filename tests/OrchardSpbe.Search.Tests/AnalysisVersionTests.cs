@@ -6,6 +6,7 @@ using OrchardSpbe.Search.Indexing;
 namespace OrchardSpbe.Search.Tests;
 
 /// <summary>A release changes the analysis (the stemmer, its dictionary): the indexes rebuild by themselves, and search answers throughout.</summary>
+[Collection(AnalysisCollection.Name)]
 public sealed class AnalysisVersionTests
 {
     // The index on disk was written with an older analysis (as every index before the dictionary stemmer was). After

@@ -48,6 +48,7 @@ public sealed class SearchAdminController(
             var portal = indexes.Portal;
             ViewBag.PortalDocuments = portal.Writer.NumDocs;
             ViewBag.PortalSize = new DirectoryInfo(portal.Folder).EnumerateFiles().Sum(f => f.Length);
+            ViewBag.CityRoots = string.Join("\n", await HttpContext.RequestServices.GetRequiredService<CityRootsStore>().ReadAsync());
         }
         return View(rows);
     }
@@ -84,6 +85,25 @@ public sealed class SearchAdminController(
         var documents = indexes.Open(name).Writer.NumDocs;
         await audit.RecordAsync("search.rebuild", name, $"{documents} dokumen");
         TempData["Message"] = T["Indeks {0} dibangun ulang: {1} dokumen.", name, documents].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>
+    /// The city's roots (the portal only): words the stemmer may reduce to beyond hunspell-id's. Saving changes the
+    /// analysis version, so every index — on every node, from its next portal tick — rebuilds in the background.
+    /// </summary>
+    [HttpPost("admin/search/roots"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Roots(string? roots, [FromServices] CityRootsStore store, [FromServices] CityRoots cityRoots)
+    {
+        if (!tenant.IsDefault) return NotFound();
+        // One root a line (or several, separated by commas or spaces); a line starting with "#" is a comment.
+        var words = RootDictionary.Normalize((roots ?? "").Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => !line.TrimStart().StartsWith('#'))
+            .SelectMany(line => line.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries))).Take(5000).ToList();
+        await store.SaveAsync(words);
+        await cityRoots.ReloadAsync(HttpContext.RequestServices);
+        await audit.RecordAsync("search.roots", null, $"{words.Count} kata dasar kota");
+        TempData["Message"] = T["Daftar kata dasar kota disimpan: {0} kata. Indeks dibangun ulang di latar belakang; pencarian tetap berjalan.", words.Count].Value;
         return RedirectToAction(nameof(Index));
     }
 

@@ -18,6 +18,7 @@ public sealed class SearchIndexHost(
     IOptions<SearchOptions> options,
     AppDataFolder appData,
     TenantScopeFactory scopes,
+    Stemming.CityRoots cityRoots,
     ILogger<SearchIndexHost> logger) : IDisposable
 {
     private const int BatchSize = 500;
@@ -95,6 +96,8 @@ public sealed class SearchIndexHost(
         // A tenant being set up (its recipe's content just committed) has a shell without features yet: its
         // running shell builds the index on the first search or tick, with every source it enables.
         if (!tenant.Shell.IsFeatureEnabled(Manifest.FeatureId)) return;
+        // The dictionary as the city extended it, before the first index is built with it.
+        await cityRoots.EnsureLoadedAsync(cancellationToken);
         var index = Open(tenant.Name);
         // A folder deleted under a running node: start again from the database.
         if (!Directory.Exists(index.Folder))
@@ -122,8 +125,11 @@ public sealed class SearchIndexHost(
     /// </summary>
     public async Task CatchUpAndCommitAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
     {
+        var tenant = tenantServices.GetRequiredService<TenantContext>();
+        // The portal's tick also re-reads the city's roots: another node may have changed them.
+        if (tenant.IsDefault) await cityRoots.ReloadAsync(tenantServices);
         await CatchUpAsync(tenantServices, cancellationToken);
-        var index = Open(tenantServices.GetRequiredService<TenantContext>().Name);
+        var index = Open(tenant.Name);
         await index.Gate.WaitAsync(cancellationToken);
         try
         {
