@@ -1,12 +1,7 @@
-using System.Text;
-
 namespace OrchardSpbe.Search.Stemming;
 
 /// <summary>A word's stem and what decided it, in words an operator can read ("-an, peN- + p: perintah (hunspell-id)").</summary>
-public sealed record StemResult(string Stem, string Rule)
-{
-    public bool Changed(string word) => !string.Equals(Stem, word, StringComparison.Ordinal);
-}
+public sealed record StemResult(string Stem, string Rule);
 
 /// <summary>
 /// An Indonesian stemmer of the Nazief–Adriani family, written for this project from the published algorithm:
@@ -15,9 +10,9 @@ public sealed record StemResult(string Stem, string Rule)
 /// recoding the nasal prefixes (mem- + p, men- + t, meng- + k, meny- + s; pe- likewise) — and accept a candidate
 /// only when it is a known root. When no candidate is a root the word is kept as it was: a stem is always a real
 /// word, never a fragment like "erintah" (Lucene's rule-only stemmer turns "pemerintah" into that).
-/// Candidates are tried in the algorithm's order — suffixes first, prefixes after — and, when that finds nothing,
-/// again with fewer suffixes removed (the "backtracking" refinement), so "bersekolah" is "ber-" + "sekolah", not
-/// "-lah".
+/// Candidates come in the algorithm's order — suffixes first, prefixes after, then again with fewer suffixes removed
+/// (the "backtracking" refinement) — and of those that are roots the one with the fewest removals wins, so
+/// "bersekolah" is "ber-" + "sekolah", not "ber-" + "seko" + "-lah".
 /// </summary>
 public static class IndonesianStemmer
 {
@@ -111,7 +106,8 @@ public static class IndonesianStemmer
                 yield return new(stem, suffixSteps, Count(suffixSteps));
                 foreach (var prefixed in Prefixes(stem, suffix, suffixSteps, depth: 0, used: 0)) yield return prefixed;
             }
-            // The backtracking step: the derivational suffix was part of the root ("pemakaian" is not it, "bertani" is).
+            // The backtracking step: what looked like a derivational suffix belongs to the root ("bertani" is ber- + tani,
+            // not ber- + "tan" + -i; "pengawasan" finds awas with -an, "kawasan" without).
             foreach (var prefixed in Prefixes(rest, suffix: null, steps, depth: 0, used: 0)) yield return prefixed;
         }
     }

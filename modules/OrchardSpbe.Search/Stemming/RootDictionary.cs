@@ -20,7 +20,7 @@ public sealed class RootDictionary
 {
     private const int CacheLimit = 200_000;
     private static readonly Lazy<Shipped> ShippedRoots = new(Shipped.Load);
-    private static RootDictionary? _current;
+    private static volatile RootDictionary? _current;
 
     private readonly FrozenDictionary<string, RootSource> _city;
     private readonly ConcurrentDictionary<string, StemResult> _stems = new(StringComparer.Ordinal);
