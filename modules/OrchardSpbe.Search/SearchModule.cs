@@ -35,6 +35,10 @@ public sealed class SearchModule : SpbeModule
         services.AddSingleton<IHostChangeObserver, SearchChangeObserver>();
         services.AddBackgroundTask<SearchIndexTask>();
 
+        // The stemmer's dictionary is process-wide (Stemming/RootDictionary.cs); the city's additions live in the portal's store.
+        services.AddScoped<Stemming.CityRootsStore>();
+        services.AddSingleton<Stemming.CityRoots>();
+
         services.AddSingleton<SearchService>();
         services.AddScoped<IndexConsistency>();
         services.AddScoped<SearchReader>();

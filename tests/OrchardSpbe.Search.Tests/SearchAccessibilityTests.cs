@@ -25,6 +25,7 @@ public sealed class SearchAccessibilityTests(SqliteSearchSite fixture, ChromiumF
         await page.ClickAsync("button[type=submit]");
         await page.SetViewportSizeAsync(1280, 900);
         await Accessibility.CheckAsync(page, desk.Url("/admin/search"), problems);
+        await Accessibility.CheckAsync(page, desk.Url("/admin/search/analysis?text=" + Uri.EscapeDataString("Pemerintahan Kota Bekasi dan perencanaan")), problems);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 }

@@ -11,11 +11,13 @@ namespace OrchardSpbe.Search.Indexing;
 /// tenant's own index by the same catch-up. One index instead of a search over 120 (a MultiReader over every
 /// tenant's index cost 10–30 ms of CPU a query in the benchmark; this one well under one).
 /// Its commit data holds, per tenant, the tenant cursor its documents correspond to; a tenant whose own index
-/// says otherwise (a crash between the two commits, a deleted folder) is rebuilt into both.
+/// says otherwise (a crash between the two commits, a deleted folder) is rebuilt into both; so is one whose copy here
+/// was written with another analysis version than the tenant's own index.
 /// </summary>
 public sealed class PortalIndex : IDisposable
 {
     private const string CursorPrefix = "cursor:";
+    private const string AnalysisPrefix = "analysis:";
     private readonly FSDirectory _directory;
     private readonly object _commitLock = new();
 
@@ -34,6 +36,8 @@ public sealed class PortalIndex : IDisposable
         foreach (var (key, value) in Writer.CommitData ?? new Dictionary<string, string>())
             if (key.StartsWith(CursorPrefix, StringComparison.Ordinal) && long.TryParse(value, CultureInfo.InvariantCulture, out var cursor))
                 Cursors[key[CursorPrefix.Length..]] = cursor;
+            else if (key.StartsWith(AnalysisPrefix, StringComparison.Ordinal))
+                Analyses[key[AnalysisPrefix.Length..]] = value;
         Searchers = new SearcherManager(Writer, applyAllDeletes: true, searcherFactory: null);
     }
 
@@ -44,12 +48,16 @@ public sealed class PortalIndex : IDisposable
     /// <summary>Tenant → the tenant cursor the portal's copy of its documents reflects.</summary>
     public ConcurrentDictionary<string, long> Cursors { get; } = new();
 
+    /// <summary>Tenant → the analysis version its documents here were written with.</summary>
+    public ConcurrentDictionary<string, string> Analyses { get; } = new();
+
     public bool Disposed { get; private set; }
 
     public void DeleteTenant(string tenant)
     {
         Writer.DeleteDocuments(new Term(SearchFields.Tenant, tenant));
         Cursors.TryRemove(tenant, out _);
+        Analyses.TryRemove(tenant, out _);
     }
 
     private DateTimeOffset _lastCommit;
@@ -67,7 +75,9 @@ public sealed class PortalIndex : IDisposable
         {
             if (Disposed) return;
             _lastCommit = DateTimeOffset.UtcNow;
-            Writer.SetCommitData(Cursors.ToDictionary(c => CursorPrefix + c.Key, c => c.Value.ToString(CultureInfo.InvariantCulture)));
+            var data = Cursors.ToDictionary(c => CursorPrefix + c.Key, c => c.Value.ToString(CultureInfo.InvariantCulture));
+            foreach (var (tenant, analysis) in Analyses) data[AnalysisPrefix + tenant] = analysis;
+            Writer.SetCommitData(data);
             Writer.Commit();
         }
     }

@@ -1,25 +1,34 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.Id;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
+using OrchardSpbe.Search.Stemming;
 
 namespace OrchardSpbe.Search.Indexing;
 
 /// <summary>
-/// How text becomes terms. Indonesian text goes through Lucene's IndonesianAnalyzer (stop words, the
-/// Tala/Asian stemmer: "pembangunan", "membangun" → "bangun"); beside it every text is kept "raw" — standard
-/// tokens, lower-cased, accents folded — because the stemmer over-reaches on some words ("pemerintah" →
-/// "erintah") and says nothing about codes ("SP00055", "RT 005"), and because fuzzy matching works on real
-/// words, not stems.
+/// How text becomes terms. Indonesian text goes through <see cref="IndonesianRootAnalyzer"/> (stop words, our
+/// dictionary-checked stemmer: "pembangunan", "membangun" → "bangun", "pemerintahan" → "perintah"); beside it every
+/// text is kept "raw" — standard tokens, lower-cased, accents folded — because a stem says nothing about codes
+/// ("SP00055", "RT 005") and exact phrases, and because fuzzy matching works on real words, not stems.
 /// </summary>
 public static class SearchAnalyzers
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    public static readonly Analyzer Indonesian = new IndonesianAnalyzer(Version);
+    /// <summary>
+    /// Raise when the analysis changes in code (stemmer rules, analyzer chain). Together with the dictionary's
+    /// fingerprint it is written into every index's commit; an index written with another version is rebuilt in the
+    /// background (<see cref="SearchIndexHost"/>). "1" was Lucene's IndonesianAnalyzer (indexes without a version).
+    /// </summary>
+    private const string AnalysisRevision = "2";
+
+    /// <summary>What every index of this process is (or is being rebuilt to be) analysed with.</summary>
+    public static string AnalysisVersion => AnalysisRevision + ":" + RootDictionary.Current.Fingerprint;
+
+    public static readonly Analyzer Indonesian = new IndonesianRootAnalyzer(Version);
 
     public static readonly Analyzer Raw = Analyzer.NewAnonymous((_, reader) =>
     {

@@ -18,6 +18,7 @@ public sealed class SearchIndexHost(
     IOptions<SearchOptions> options,
     AppDataFolder appData,
     TenantScopeFactory scopes,
+    Stemming.CityRoots cityRoots,
     ILogger<SearchIndexHost> logger) : IDisposable
 {
     private const int BatchSize = 500;
@@ -41,6 +42,8 @@ public sealed class SearchIndexHost(
             var opened = new TenantIndex(name, FolderOf(name));
             // The portal's copy must reflect the same point of the log, or both are built again.
             if (opened.HasCursor && (!Portal.Cursors.TryGetValue(name, out var portalCursor) || portalCursor != opened.Cursor)) opened.HasCursor = false;
+            // A portal copy written with another analysis than the tenant's index: both are rebuilt (in the background).
+            if (opened.HasCursor && Portal.Analyses.GetValueOrDefault(name) != opened.AnalysisVersion) opened.AnalysisVersion = null;
             return opened;
         }));
         var index = lazy.Value;
@@ -93,6 +96,8 @@ public sealed class SearchIndexHost(
         // A tenant being set up (its recipe's content just committed) has a shell without features yet: its
         // running shell builds the index on the first search or tick, with every source it enables.
         if (!tenant.Shell.IsFeatureEnabled(Manifest.FeatureId)) return;
+        // The dictionary as the city extended it, before the first index is built with it.
+        await cityRoots.EnsureLoadedAsync(cancellationToken);
         var index = Open(tenant.Name);
         // A folder deleted under a running node: start again from the database.
         if (!Directory.Exists(index.Folder))
@@ -113,13 +118,31 @@ public sealed class SearchIndexHost(
         }
     }
 
-    /// <summary>Catches up and makes the result durable (the background tick).</summary>
+    /// <summary>
+    /// Catches up and makes the result durable (the background tick). An index written with another analysis (the
+    /// stemmer or its dictionary changed) is rebuilt here, in place: searches keep reading the old documents until
+    /// the new ones are all written (<see cref="RebuildLockedAsync"/>).
+    /// </summary>
     public async Task CatchUpAndCommitAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
     {
+        var tenant = tenantServices.GetRequiredService<TenantContext>();
+        // The portal's tick also re-reads the city's roots: another node may have changed them.
+        if (tenant.IsDefault) await cityRoots.ReloadAsync(tenantServices);
         await CatchUpAsync(tenantServices, cancellationToken);
-        var index = Open(tenantServices.GetRequiredService<TenantContext>().Name);
+        var index = Open(tenant.Name);
         await index.Gate.WaitAsync(cancellationToken);
-        try { CommitBoth(index); }
+        try
+        {
+            if (index.Disposed) return;
+            if (index.IsStale)
+            {
+                logger.LogInformation("The search index of {ChangedTenant} was written with analysis {Old}; rebuilding it with {New}",
+                    index.Tenant, index.AnalysisVersion ?? "(none)", SearchAnalyzers.AnalysisVersion);
+                await RebuildLockedAsync(tenantServices, index, cancellationToken, inPlace: true);
+                await ApplyLogLockedAsync(tenantServices, index, cancellationToken);
+            }
+            CommitBoth(index);
+        }
         finally { if (!index.Disposed) index.Gate.Release(); }
     }
 
@@ -159,20 +182,35 @@ public sealed class SearchIndexHost(
         finally { if (!index.Disposed) index.Gate.Release(); }
     }
 
-    private async Task RebuildLockedAsync(IServiceProvider services, TenantIndex index, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fills the index from the database up to the log's head. From empty (a new or emptied folder, or the admin's
+    /// rebuild), or <paramref name="inPlace"/> — each item's documents replaced, in the tenant's and the portal's index —
+    /// when the index is complete but of another analysis: the tenant's searcher is not reopened until the end, and the
+    /// portal's sees every item at all times (old or new), so both keep answering meanwhile. (An item deleted from
+    /// the database is already gone from a complete index: its deletion was in the log.)
+    /// </summary>
+    private async Task RebuildLockedAsync(IServiceProvider services, TenantIndex index, CancellationToken cancellationToken, bool inPlace = false)
     {
         var log = services.GetRequiredService<SearchChangeLog>();
         var started = DateTimeOffset.UtcNow;
+        // The analysis the documents are written with; should it change meanwhile, the index is stale again and rebuilt.
+        var analysis = SearchAnalyzers.AnalysisVersion;
         // The head first: whatever commits after it is applied from the log afterwards.
         var head = await log.HeadAsync();
-        index.Writer.DeleteAll();
-        Portal.DeleteTenant(index.Tenant);
+        if (!inPlace)
+        {
+            index.Writer.DeleteAll();
+            Portal.DeleteTenant(index.Tenant);
+        }
         foreach (var source in Sources(services))
         {
             var items = await source.ListAsync(services, cancellationToken);
             foreach (var chunk in items.Keys.Chunk(BatchSize))
-                await AddAsync(services, index, source, chunk, cancellationToken);
+                if (inPlace) await ApplyItemsAsync(services, index, chunk, cancellationToken);
+                else await AddAsync(services, index, source, chunk, cancellationToken);
         }
+        index.AnalysisVersion = analysis;
+        Portal.Analyses[index.Tenant] = analysis;
         index.Cursor = head;
         index.HasCursor = true;
         index.Gaps.Clear();

@@ -8,12 +8,15 @@ namespace OrchardSpbe.Search.Indexing;
 /// One tenant's index on this node: a writer kept open (this node's folder is its own, so no other process
 /// ever needs the lock), a near-real-time searcher, and the cursor — the last change-log entry applied. The
 /// cursor is written into each Lucene commit's user data, so the files on disk always say how far they got;
-/// a folder without it (new, emptied, deleted) is rebuilt from the database.
+/// a folder without it (new, emptied, deleted) is rebuilt from the database. The commit also records the analysis
+/// version the documents were written with: an index of another version is still searched, and rebuilt in the
+/// background (<see cref="SearchIndexHost"/>).
 /// </summary>
 public sealed class TenantIndex : IDisposable
 {
     private const string CursorKey = "cursor";
     private const string AppliedKey = "applied_utc";
+    private const string AnalysisKey = "analysis";
     private readonly FSDirectory _directory;
     private readonly object _readyLock = new();
     private Task? _ready;
@@ -34,6 +37,8 @@ public sealed class TenantIndex : IDisposable
             Cursor = value;
             HasCursor = true;
         }
+        // Indexes written before the analysis was versioned have none: Lucene's stock Indonesian analyzer.
+        AnalysisVersion = data is not null && data.TryGetValue(AnalysisKey, out var analysis) ? analysis : null;
         if (data is not null && data.TryGetValue(AppliedKey, out var applied) && long.TryParse(applied, out var ms))
             LastAppliedUtc = DateTimeOffset.FromUnixTimeMilliseconds(ms);
         Searchers = new SearcherManager(Writer, applyAllDeletes: true, searcherFactory: null);
@@ -55,6 +60,12 @@ public sealed class TenantIndex : IDisposable
 
     /// <summary>Log numbers skipped while reading (taken by a transaction that had not committed yet), with when.</summary>
     public Dictionary<long, DateTimeOffset> Gaps { get; } = [];
+
+    /// <summary>The analysis its documents were written with (<see cref="SearchAnalyzers.AnalysisVersion"/>); null: unknown.</summary>
+    public string? AnalysisVersion { get; set; }
+
+    /// <summary>It answers, but with another analysis than the current one: to be rebuilt in the background.</summary>
+    public bool IsStale => HasCursor && AnalysisVersion != SearchAnalyzers.AnalysisVersion;
 
     public DateTimeOffset? LastAppliedUtc { get; set; }
     public bool Dirty { get; set; }
@@ -80,6 +91,7 @@ public sealed class TenantIndex : IDisposable
         Writer.SetCommitData(new Dictionary<string, string>
         {
             [CursorKey] = Cursor.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [AnalysisKey] = AnalysisVersion ?? "",
             [AppliedKey] = (LastAppliedUtc ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         Writer.Commit();
