@@ -138,7 +138,7 @@ public sealed class StatisticsDesk(TestSite site, string pd, SiteClient pdAdmin)
     /// <summary>Waits until the portal's verifier sees the PD's submission waiting; returns its page address.</summary>
     public async Task<Uri> WaitForInboundAsync(SiteClient verifier, string state = "menunggu")
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             var list = await verifier.OpenAsync(PortalUrl("/admin/statistik/verifikasi?state=" + state));
@@ -148,7 +148,7 @@ public sealed class StatisticsDesk(TestSite site, string pd, SiteClient pdAdmin)
         }
     }
 
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 30)
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!await condition())

@@ -31,6 +31,9 @@ public sealed class ReminderTask(TimeProvider clock, IOptions<StatisticsOptions>
         var month = ReportingMonth.Containing(now);
         if (now < month.DueWindowStart || _done.TryGetValue(tenant.Name, out var done) && done == month.ToString()) return;
 
+        // Nobody to remind yet (a new site, officers not named): look again on the next round.
+        var officers = await services.GetRequiredService<ITenantUsers>().InRolesAsync([StatisticsRoles.DataOfficer]);
+        if (officers.Count == 0) return;
         var session = services.GetRequiredService<TenantSession>();
         await using var transaction = await session.BeginTransactionAsync(cancellationToken);
         var sent = await session.ExecuteAsync(
@@ -40,7 +43,6 @@ public sealed class ReminderTask(TimeProvider clock, IOptions<StatisticsOptions>
             "SELECT COUNT(*) FROM stat_submissions WHERE month = @month AND state IN ('menunggu', 'diterima')", new { month = month.ToString() });
         if (sent == 1 && delivered == 0)
         {
-            var officers = await services.GetRequiredService<ITenantUsers>().InRolesAsync([StatisticsRoles.DataOfficer]);
             await services.GetRequiredService<INotifier>().NotifyAsync(officers.Select(o => o.UserName).ToList(), new Notification(
                 $"Pekan penyampaian statistik {month.Label} dimulai",
                 $"Sampaikan pemutakhiran statistik bulan {month.Label} ke Diskominfostandi paling lambat {month.End.AddDays(-1):dd-MM-yyyy} (001 Pasal 20(6)).",
