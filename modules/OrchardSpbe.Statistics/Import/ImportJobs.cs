@@ -30,6 +30,7 @@ public sealed class ImportJobs(TenantScopeFactory scopes, AppDataFolder appData,
         var fileName = Path.GetFileName(file.FileName);
         var path = Path.Combine(folder, id + (ImportFileReader.IsXlsx(fileName) ? ".xlsx" : ".csv"));
         await using (var target = File.Create(path)) await file.CopyToAsync(target);
+        Prune();
         var progress = new ImportProgress { Id = id, IndicatorId = indicator.ContentItemId, FileName = fileName, State = ImportStates.Checking, Path = path, Options = options };
         _jobs[Key(shell.Name, id)] = progress;
         await using (var scope = scopes.CreateScope(shell))
@@ -117,8 +118,12 @@ public sealed class ImportJobs(TenantScopeFactory scopes, AppDataFolder appData,
                 var state = errors.Count > 0 ? ImportStates.Invalid : progress.Rows == 0 ? ImportStates.Invalid : ImportStates.Valid;
                 if (progress.Rows == 0 && errors.Count == 0) errors.Add(new ImportError(0, null, T["Berkas tidak berisi baris data."]));
                 await SaveAsync(services, progress, state);
-                lock (progress) if (progress.State == ImportStates.Checking) progress.State = state;
-                if (state == ImportStates.Invalid) DeleteFile(progress);
+                lock (progress)
+                    if (progress.State == ImportStates.Checking)
+                    {
+                        if (state == ImportStates.Invalid) Finish(progress, state);
+                        else progress.State = state;
+                    }
                 return;
             }
 
@@ -149,8 +154,21 @@ public sealed class ImportJobs(TenantScopeFactory scopes, AppDataFolder appData,
         }
     }
 
+    // Finished jobs stay readable here for an hour (then from the database): the map does not grow without end.
+    private void Prune()
+    {
+        var before = clock.GetUtcNow().AddHours(-1);
+        foreach (var (key, job) in _jobs)
+        {
+            if (job.FinishedUtc is { } at && at < before) _jobs.TryRemove(key, out _);
+            // Checked but never confirmed for a day: the file goes too.
+            else if (job.State == ImportStates.Valid && job.CreatedUtc < before.AddHours(-23) && _jobs.TryRemove(key, out _)) DeleteFile(job);
+        }
+    }
+
     private void Finish(ImportProgress progress, string state)
     {
+        progress.FinishedUtc = clock.GetUtcNow();
         progress.State = state;
         progress.Fraction = 1;
         DeleteFile(progress);
@@ -225,6 +243,8 @@ public sealed class ImportProgress
     public ImportOptions Options { get; init; } = new();
     public volatile string State = ImportStates.Checking;
     public double Fraction { get; set; }
+    public DateTimeOffset CreatedUtc { get; init; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset? FinishedUtc { get; set; }
     public long Rows { get; set; }
     public long Changed { get; set; }
     public int ErrorCount { get; set; }

@@ -105,7 +105,8 @@ public sealed record SubmissionResult(bool Succeeded, string? Id, long Count, st
     public static SubmissionResult Fail(string field, string error) => new(false, null, 0, field, error);
 }
 
-public sealed class SubmissionRow
+/// <summary>A submission as the PD keeps it; the portal's copy (<see cref="InboundSubmission"/>) adds who sent it and when it arrived.</summary>
+public class SubmissionRow
 {
     public string Id { get; set; } = "";
     public string Month { get; set; } = "";

@@ -83,19 +83,9 @@ public sealed class VerificationService(
         """;
 }
 
-public sealed class InboundSubmission
+public sealed class InboundSubmission : SubmissionRow
 {
     public string Tenant { get; set; } = "";
-    public string Id { get; set; } = "";
-    public string Month { get; set; } = "";
-    public string State { get; set; } = "";
-    public string Summary { get; set; } = "";
-    public long ValueCount { get; set; }
-    public string SubmittedBy { get; set; } = "";
-    public DateTimeOffset SubmittedUtc { get; set; }
     public DateTimeOffset ReceivedUtc { get; set; }
-    public string? DecidedBy { get; set; }
-    public DateTimeOffset? DecidedUtc { get; set; }
-    public string? DecisionNote { get; set; }
     public string? Payload { get; set; }
 }
