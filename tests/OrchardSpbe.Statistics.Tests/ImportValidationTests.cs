@@ -95,6 +95,13 @@ public sealed class ImportValidationTests(SqliteSite fixture) : IClassFixture<Sq
         (status, page) = await CheckAsync(desk, officer, id, "lebar.csv", Encoding.ASCII.GetBytes(wide));
         Assert.Contains(ErrorsOf(page), e => e.Message.Contains("kolom") && e.Row == "1");
 
+        // 200 MB: refused with a message before the body travels (the browser waits for "100 Continue", which never comes).
+        officer.Http.DefaultRequestHeaders.ExpectContinue = true;
+        var huge = await desk.UploadAsync(officer, id, "besar.csv", new byte[200 * 1024 * 1024]);
+        officer.Http.DefaultRequestHeaders.ExpectContinue = false;
+        Assert.True((int)huge.Status < 500, $"A 200 MB upload answered {huge.Status}.");
+        Assert.True(huge.Errors.Any(e => e.Contains("terlalu besar")), $"{huge.Status} {huge.Url} {huge.Response.Headers} {huge.Html[..Math.Min(300, huge.Html.Length)]}");
+
         var text = await desk.UploadAsync(officer, id, "data.txt", "x"u8.ToArray());
         Assert.Contains(text.Errors, e => e.Contains(".csv atau .xlsx"));
         await AssertNothingWrittenAsync(desk, id);

@@ -121,6 +121,17 @@ public sealed class PublicApiTests(SampleCity city) : IClassFixture<SampleCity>
     }
 
     [Fact]
+    public async Task Indicators_are_listed_and_searched_with_Indonesian_stemming()
+    {
+        using var client = city.Site.NewVisitor();
+        var list = await client.Http.GetFromJsonAsync<JsonElement>(Portal("/api/statistik/indikator?kelompok=kesehatan"));
+        Assert.Equal(["DBD-KASUS"], list.GetProperty("indicators").EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToArray());
+        // "kependudukan" shares its root with "penduduk": the stemmed search finds the population indicator.
+        var found = await client.Http.GetFromJsonAsync<JsonElement>(Portal("/api/statistik/indikator?q=kependudukan"));
+        Assert.Contains(found.GetProperty("indicators").EnumerateArray(), i => i.GetProperty("code").GetString() == "PENDUDUK" && i.GetProperty("pd").GetString() == "disdukcapil");
+    }
+
+    [Fact]
     public async Task The_API_is_described_by_an_OpenAPI_document_with_a_reference_page()
     {
         using var client = city.Site.NewVisitor();

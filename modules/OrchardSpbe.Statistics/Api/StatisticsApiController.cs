@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using OrchardSpbe.Search;
 using OrchardSpbe.Localization;
 using OrchardSpbe.Modules;
 using OrchardSpbe.Reference;
@@ -26,17 +28,31 @@ namespace OrchardSpbe.Statistics.Api;
 [AllowAnonymous]
 [Route("api/statistik")]
 [Produces("application/json")]
-public sealed class StatisticsApiController(PublicStatistics statistics, TenantRegistry registry, IStringLocalizer<Strings> T) : ControllerBase
+public sealed class StatisticsApiController(PublicStatistics statistics, TenantContext tenant, TenantRegistry registry, IStringLocalizer<Strings> T) : ControllerBase
 {
     public const int DefaultPageSize = 1000;
 
-    /// <summary>Indicators that are public, with their latest period and value.</summary>
+    /// <summary>Indicators that are public, with their latest period and value; with <c>q</c>, found by the site's search (Indonesian stemming), best first.</summary>
     [HttpGet("indikator")]
     [ProducesResponseType<IndicatorListResponse>(StatusCodes.Status200OK)]
-    public async Task<IActionResult> Indicators(string? pd = null, string? kelompok = null, int page = 1, int pageSize = 100)
+    public async Task<IActionResult> Indicators(string? q = null, string? pd = null, string? kelompok = null, int page = 1, int pageSize = 100)
     {
         pageSize = Math.Clamp(pageSize, 1, 500);
         page = Math.Max(1, page);
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            if (HttpContext.RequestServices.GetService<ISiteSearch>() is not { } search || !tenant.Shell.IsFeatureEnabled("OrchardSpbe.Search"))
+                return Problem(statusCode: StatusCodes.Status501NotImplemented, title: T["Pencarian tidak aktif di situs ini."]);
+            var fields = string.IsNullOrEmpty(kelompok) ? new Dictionary<string, string>() : new Dictionary<string, string> { ["kelompok"] = kelompok };
+            var found = await search.SearchAsync(User, new SiteSearchQuery
+            {
+                Text = q, Type = Search.IndicatorSearchSource.Type, Tenant = tenant.IsDefault ? pd : null, Fields = fields, Page = page, PageSize = Math.Min(pageSize, 50),
+            }, HttpContext.RequestAborted);
+            var hits = new List<IndicatorSummary>();
+            foreach (var hit in found.Hits)
+                if (hit.Fields.TryGetValue("kode", out var code) && await statistics.IndicatorAsync(hit.Tenant, code) is { } indicator) hits.Add(Summary(indicator));
+            return Ok(new IndicatorListResponse(page, Math.Min(pageSize, 50), found.Page < found.PageCount, hits));
+        }
         var list = await statistics.IndicatorsAsync(new IndicatorListQuery { Tenant = pd, DataGroup = kelompok, Take = pageSize + 1, Skip = (page - 1) * pageSize });
         return Ok(new IndicatorListResponse(page, pageSize, list.Count > pageSize, list.Take(pageSize).Select(Summary).ToList()));
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -28,6 +29,7 @@ public sealed class ImportController(
     ImportJobs jobs,
     TenantContext tenant,
     TenantSession session,
+    IAntiforgery antiforgery,
     IStringLocalizer<Strings> T) : Controller
 {
     [HttpGet("indikator/{id}/impor")]
@@ -35,18 +37,26 @@ public sealed class ImportController(
         await indicators.FindAsync(id) is { } indicator ? View(new ImportViewModel(indicator, null, null)) : NotFound();
 
     [HttpPost("indikator/{id}/impor")]
+    [IgnoreAntiforgeryToken] // checked below, once the form is read: an oversized upload gets a message, not a bare 400
     [RequestSizeLimit(ImportOptions.MaxFileBytes + 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = ImportOptions.MaxFileBytes)]
-    public async Task<IActionResult> Upload(string id)
+    public async Task<IActionResult> Upload()
     {
+        // No bound parameters: an upload over the limit makes model binding give up on every value (the form cannot be read).
+        var id = RouteData.Values["id"] as string ?? "";
         if (await indicators.FindAsync(id) is not { } indicator) return NotFound();
         IFormFile? file;
         string? separator;
         try
         {
             var form = await Request.ReadFormAsync(HttpContext.RequestAborted);
+            await antiforgery.ValidateRequestAsync(HttpContext);
             file = form.Files.GetFile("file");
             separator = form["decimal"];
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return BadRequest();
         }
         catch (Exception exception) when (exception is BadHttpRequestException or InvalidDataException or IOException)
         {

@@ -36,6 +36,16 @@
     setTimeout(poll, 300);
   }
 
+  // A file over the limit is refused before it travels (the server refuses it too).
+  var upload = document.querySelector('input[type=file][data-max-bytes]');
+  if (upload) {
+    upload.addEventListener('change', function () {
+      var tooLarge = upload.files.length > 0 && upload.files[0].size > Number(upload.dataset.maxBytes);
+      upload.setCustomValidity(tooLarge ? upload.dataset.tooLarge : '');
+      upload.reportValidity();
+    });
+  }
+
   var print = document.querySelector('[data-print]');
   if (print) print.addEventListener('click', function () { window.print(); });
 })();
