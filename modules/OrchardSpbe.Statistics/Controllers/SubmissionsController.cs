@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using OrchardSpbe.Localization;
 using OrchardSpbe.Modules;
 using OrchardSpbe.Security;
 using OrchardSpbe.Statistics.Submissions;
@@ -14,7 +16,7 @@ namespace OrchardSpbe.Statistics.Controllers;
 [Area("Statistics")]
 [RequireFeature(Manifest.FeatureId)]
 [Route("admin/statistik/penyampaian")]
-public sealed class SubmissionsController(SubmissionService submissions, TimeProvider clock) : Controller
+public sealed class SubmissionsController(SubmissionService submissions, TimeProvider clock, IStringLocalizer<Strings> T) : Controller
 {
     [HttpGet("")]
     [RequirePermission("ViewStatisticsCompliance")]
@@ -30,7 +32,7 @@ public sealed class SubmissionsController(SubmissionService submissions, TimePro
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Index", await ModelAsync(month, summary, result.Error));
         }
-        TempData["Message"] = $"Penyampaian terkirim ke Diskominfostandi: {result.Count} nilai.";
+        TempData["Message"] = T["Penyampaian terkirim ke Diskominfostandi: {0} nilai.", result.Count].Value;
         return RedirectToAction(nameof(Index));
     }
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using OrchardSpbe.Handover;
+using OrchardSpbe.Localization;
 using OrchardSpbe.Modules;
 using OrchardSpbe.Security;
 using OrchardSpbe.Statistics.Submissions;
@@ -15,7 +17,7 @@ namespace OrchardSpbe.Statistics.Controllers;
 [PortalOnly]
 [RequirePermission("VerifyStatistics")]
 [Route("admin/statistik/verifikasi")]
-public sealed class VerificationController(VerificationService verification, TenantRegistry registry) : Controller
+public sealed class VerificationController(VerificationService verification, TenantRegistry registry, IStringLocalizer<Strings> T) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? state = SubmissionStates.Waiting)
@@ -33,7 +35,7 @@ public sealed class VerificationController(VerificationService verification, Ten
     {
         var error = await verification.AcceptAsync(tenant, id, User.Identity!.Name!);
         if (error is not null) return await ShowAsync(tenant, id, error, StatusCodes.Status409Conflict);
-        TempData["Message"] = "Penyampaian diterima; nilainya kini tampil di portal dan situs perangkat daerah.";
+        TempData["Message"] = T["Penyampaian diterima; nilainya kini tampil di portal dan situs perangkat daerah."].Value;
         return RedirectToAction(nameof(Show), new { tenant, id });
     }
 
@@ -42,7 +44,7 @@ public sealed class VerificationController(VerificationService verification, Ten
     {
         var error = await verification.ReturnAsync(tenant, id, note, User.Identity!.Name!);
         if (error is not null) return await ShowAsync(tenant, id, error, StatusCodes.Status400BadRequest, note);
-        TempData["Message"] = "Penyampaian dikembalikan dengan catatan.";
+        TempData["Message"] = T["Penyampaian dikembalikan dengan catatan."].Value;
         return RedirectToAction(nameof(Show), new { tenant, id });
     }
 

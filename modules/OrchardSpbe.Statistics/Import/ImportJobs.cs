@@ -17,7 +17,8 @@ namespace OrchardSpbe.Statistics.Import;
 /// (nothing written), then — when it is fully valid and the officer confirms — written in one transaction. Both steps
 /// stream the file (bounded memory), report progress and can be cancelled; a cancelled or failed write leaves nothing.
 /// </summary>
-public sealed class ImportJobs(TenantScopeFactory scopes, AppDataFolder appData, TimeProvider clock, ILogger<ImportJobs> logger)
+public sealed class ImportJobs(TenantScopeFactory scopes, AppDataFolder appData, TimeProvider clock, ILogger<ImportJobs> logger,
+    IStringLocalizer<Strings> T)
 {
     public const int ShownErrors = 200;
     private readonly ConcurrentDictionary<string, ImportProgress> _jobs = new();
@@ -90,7 +91,6 @@ public sealed class ImportJobs(TenantScopeFactory scopes, AppDataFolder appData,
         {
             await using var scope = scopes.CreateScope(shell);
             var services = scope.ServiceProvider;
-            var T = services.GetRequiredService<IStringLocalizer<Strings>>();
             var indicator = await services.GetRequiredService<IndicatorDirectory>().FindAsync(progress.IndicatorId)
                             ?? throw new ImportFileException(new ImportError(0, null, T["Indikator tidak ditemukan."]));
             var validator = new ImportValidator(indicator, progress.Options, clock.GetUtcNow(), T);
@@ -147,7 +147,7 @@ public sealed class ImportJobs(TenantScopeFactory scopes, AppDataFolder appData,
         catch (Exception exception)
         {
             logger.LogError(exception, "Import {Import} of {Tenant} failed", progress.Id, shell.Name);
-            progress.Errors.Add(new ImportError(0, null, "Impor gagal karena kesalahan sistem; tidak ada yang ditulis. Coba lagi atau hubungi admin."));
+            progress.Errors.Add(new ImportError(0, null, T["Impor gagal karena kesalahan sistem; tidak ada yang ditulis. Coba lagi atau hubungi admin."]));
             progress.ErrorCount++;
             lock (progress) Finish(progress, ImportStates.Failed);
             await SaveQuietlyAsync(shell, progress);
