@@ -57,6 +57,14 @@ public sealed class SpbeBuilder
             {
                 mvc.Filters.Add<FeatureGateFilter>();
                 mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                mvc.Filters.Add<InputTextFilter>();
+                mvc.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
+            })
+            .AddJsonOptions(json =>
+            {
+                json.JsonSerializerOptions.Converters.Add(new Text.CleanStringJsonConverter());
+                // {"name": "a", "name": "b"} is refused (400) rather than read as whichever came last.
+                json.JsonSerializerOptions.AllowDuplicateProperties = false;
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Strings)));

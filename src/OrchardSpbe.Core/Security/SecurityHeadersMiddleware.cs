@@ -24,13 +24,22 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        var headers = context.Response.Headers;
+        Apply(context.Response);
+        return next(context);
+    }
+
+    /// <summary>
+    /// Sets the headers on a response. The error page calls it again: the exception handler clears the
+    /// headers of the response that failed, and a 500 must not go out without them.
+    /// </summary>
+    public static void Apply(HttpResponse response)
+    {
+        var headers = response.Headers;
         headers["X-Content-Type-Options"] = "nosniff";
         headers["X-Frame-Options"] = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         headers["Content-Security-Policy"] = DefaultPolicy;
-        return next(context);
     }
 
     private static readonly string DefaultPolicy = Policy(null);
