@@ -59,6 +59,7 @@ public sealed class SpbeBuilder
                 mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 mvc.Filters.Add<InputTextFilter>();
                 mvc.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
+                mvc.ModelMetadataDetailsProviders.Add(new NonNullableStringMetadata());
             })
             .AddJsonOptions(json =>
             {
