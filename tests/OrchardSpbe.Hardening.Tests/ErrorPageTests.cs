@@ -57,3 +57,19 @@ public sealed class ErrorPageTests(ProductionSite fixture) : IClassFixture<Produ
         Assert.True(body.Length < 2000, body);
     }
 }
+
+/// <summary>Finding 12: the portal shows PD images from the city's own subdomains; the CSP lets those, and only those, through.</summary>
+public sealed class ImagePolicyTests(SqliteSite fixture) : IClassFixture<SqliteSite>
+{
+    [Fact]
+    public async Task Images_may_come_from_the_citys_subdomains_and_nowhere_else()
+    {
+        using var visitor = fixture.Site.NewVisitor();
+        using var response = await visitor.GetAsync(fixture.Site.Url(null, "/"));
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        var images = policy.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("img-src ", StringComparison.Ordinal));
+        Assert.Equal("img-src 'self' data: https://*.bekasikota.go.id http://*.localhost:*", images);
+        Assert.Contains("default-src 'self'", policy);
+        Assert.Contains("script-src 'self'", policy);
+    }
+}

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Primitives;
 using OrchardSpbe.Text;
 
@@ -22,7 +23,21 @@ public sealed class InputTextFilter : IAsyncResourceFilter, IOrderedFilter
     {
         var request = context.HttpContext.Request;
         if (Clean(request.Query) is { } query) context.HttpContext.Features.Set<IQueryFeature>(new QueryFeature(new QueryCollection(query)));
-        if (request.HasFormContentType)
+        // Route segments too ("/admin/roles/%EF%BF%BE"): Identity's name normaliser throws on U+FFFE.
+        foreach (var (key, value) in context.RouteData.Values.ToList())
+            if (value is string text && !XmlText.IsValid(text)) context.RouteData.Values[key] = XmlText.Clean(text);
+        if (!request.HasFormContentType && !context.ActionDescriptor.Parameters.Any(p => p.BindingInfo?.BindingSource == BindingSource.Body))
+        {
+            // An action that reads a form gets JSON or text: 415. Without a body (a button posted by a script with
+            // the token in a header) it gets an empty form, since Request.Form throws on a request without one.
+            if (request.ContentType is { Length: > 0 } && !HttpMethods.IsGet(request.Method))
+            {
+                context.Result = new StatusCodeResult(StatusCodes.Status415UnsupportedMediaType);
+                return;
+            }
+            context.HttpContext.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
+        }
+        else if (request.HasFormContentType)
         {
             IFormCollection form;
             try

@@ -172,6 +172,7 @@ public sealed class SpbeBuilder
 
     private static void AddSecurity(IServiceCollection services, SpbeOptions options)
     {
+        services.AddSingleton<ContentSecurityPolicy>();
         services.AddSingleton(sp => new PermissionCatalog(sp.GetServices<Permission>()));
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
