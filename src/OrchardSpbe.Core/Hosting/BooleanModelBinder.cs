@@ -31,8 +31,8 @@ public sealed class BooleanModelBinder : IModelBinder
         }
         var T = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
         context.ModelState.SetModelValue(context.ModelName, rawValue: false, attemptedValue: "false");
-        context.ModelState.TryAddModelError(context.ModelName,
-            T["Nilai {0} tidak valid.", context.ModelMetadata.GetDisplayName()]);
+        // On the form as a whole: a checkbox has no message slot of its own, and the forms' summaries show model-level errors.
+        context.ModelState.TryAddModelError("", T["Nilai {0} tidak valid.", context.ModelMetadata.GetDisplayName()]);
         context.Result = ModelBindingResult.Failed();
         return Task.CompletedTask;
     }
