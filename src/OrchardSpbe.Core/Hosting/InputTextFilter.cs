@@ -30,7 +30,8 @@ public sealed class InputTextFilter : IAsyncResourceFilter, IOrderedFilter
         {
             // An action that reads a form gets JSON or text: 415. Without a body (a button posted by a script with
             // the token in a header) it gets an empty form, since Request.Form throws on a request without one.
-            if (request.ContentType is { Length: > 0 } && !HttpMethods.IsGet(request.Method))
+            var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
+            if (hasBody && request.ContentType is { Length: > 0 } && !HttpMethods.IsGet(request.Method))
             {
                 context.Result = new StatusCodeResult(StatusCodes.Status415UnsupportedMediaType);
                 return;
