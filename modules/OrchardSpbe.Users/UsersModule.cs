@@ -33,6 +33,8 @@ public sealed class UsersModule : SpbeModule
             .AddSignInManager<SpbeSignInManager>()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<BruteForceAlert>();
         services.AddScoped<RoleStore>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<ITenantUsers, TenantUsers>();

@@ -82,7 +82,10 @@ public sealed class SecuritySettings
     public int SignInPermitLimit { get; set; } = 10;
     public int SignInWindowSeconds { get; set; } = 60;
 
-    /// <summary>Failed passwords before an account is locked out, and for how long.</summary>
+    /// <summary>
+    /// Failed passwords from one address for one user name before that pair must wait (1 s, doubling), and the
+    /// longest wait in minutes. No account is locked: the names are kept for existing configurations.
+    /// </summary>
     public int MaxFailedAccessAttempts { get; set; } = 5;
     public int LockoutMinutes { get; set; } = 15;
 }

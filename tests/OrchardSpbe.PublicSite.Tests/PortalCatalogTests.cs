@@ -57,7 +57,7 @@ public abstract class PortalCatalogTests(PortalSiteFixture fixture)
             home.Document.QuerySelector(".pd-news .card-meta time")!.TextContent.Trim());
         var agenda = Assert.Single(home.Document.QuerySelectorAll(".pd-agenda .agenda-list > li"), li => li.TextContent.Contains("Rapat " + pd));
         // 02.00 UTC is 09.00 in Bekasi.
-        Assert.Equal("22 November 2099, 09.00 WIB", agenda.QuerySelector(".agenda-date time")!.TextContent.Trim());
+        Assert.Equal("22 November 2099, 09.00 WIB", agenda.QuerySelector("time.agenda-time")!.TextContent.Trim());
         Assert.Contains("Aula Dinas", agenda.TextContent);
 
         var otherHome = await visitor.OpenAsync(Site.Url(other));

@@ -14,7 +14,8 @@ public sealed class SiteClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public SiteClient(int port)
+    /// <param name="from">The client's own loopback address (127.0.0.2, …): another computer, as the server sees it.</param>
+    public SiteClient(int port, IPAddress? from = null)
     {
         Cookies = new CookieContainer();
         var handler = new SocketsHttpHandler
@@ -25,6 +26,7 @@ public sealed class SiteClient : IDisposable
             ConnectCallback = async (context, token) =>
             {
                 var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                if (from is not null) socket.Bind(new IPEndPoint(from, 0));
                 await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), token);
                 return new NetworkStream(socket, ownsSocket: true);
             },

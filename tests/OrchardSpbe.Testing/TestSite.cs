@@ -103,6 +103,9 @@ public sealed class TestSite : IAsyncDisposable
     /// <summary>A new visitor: own cookies, no redirects followed unless asked.</summary>
     public SiteClient NewVisitor() => new(Port);
 
+    /// <summary>A new visitor on another computer: its connections come from <paramref name="address"/> (127.x.y.z).</summary>
+    public SiteClient NewVisitorFrom(string address) => new(Port, System.Net.IPAddress.Parse(address));
+
     public TenantRegistry Registry => Services.GetRequiredService<TenantRegistry>();
 
     public string RecipesFolder => Path.Combine(AppData, "recipes");

@@ -10,7 +10,7 @@ namespace OrchardSpbe.Admin.Controllers;
 [Area("Admin")]
 [RequireFeature(Manifest.FeatureId)]
 [RequirePermission("AccessAdmin")]
-public sealed class DashboardController(TenantContext tenant, FeatureCatalog features, AuditLog audit, TenantRegistry registry) : Controller
+public sealed class DashboardController(TenantContext tenant, FeatureCatalog features, AuditLog audit, TenantRegistry registry, PermissionHandler permissions) : Controller
 {
     [HttpGet("admin")]
     public async Task<IActionResult> Index() => View(new DashboardViewModel
@@ -18,7 +18,8 @@ public sealed class DashboardController(TenantContext tenant, FeatureCatalog fea
         Tenant = tenant.Shell.Record,
         Settings = tenant.Shell.Settings,
         EnabledFeatures = features.All.Where(f => tenant.Shell.IsFeatureEnabled(f.Id)).OrderBy(f => f.Name).ToList(),
-        RecentActivity = await audit.ListAsync(1, 10),
+        // The audit log names people, sign-ins and draft titles: only for those allowed to read the log.
+        RecentActivity = await permissions.HasPermissionAsync(User, Permissions.ViewAuditLog.Name) ? await audit.ListAsync(1, 10) : null,
         TenantCounts = tenant.IsDefault
             ? registry.All.GroupBy(t => t.State).ToDictionary(g => g.Key, g => g.Count())
             : null,

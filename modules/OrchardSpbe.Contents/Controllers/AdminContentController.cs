@@ -38,6 +38,9 @@ public sealed class AdminContentController(
             ContentTypes = string.IsNullOrEmpty(type) ? types.Where(t => t.Listable).Select(t => t.Name).ToList() : [type],
             Status = status switch { "published" => ContentStatus.Published, "draft" => ContentStatus.Draft, _ => ContentStatus.Latest },
             Owner = string.IsNullOrWhiteSpace(owner) ? null : owner.Trim(),
+            // Authors and contributors (own content only) see others' items only once published.
+            DraftsOnlyOf = await authorizer.HasAsync(User, Permissions.EditContent) || await authorizer.HasAsync(User, Permissions.PublishContent)
+                ? null : UserName ?? "",
             TitleContains = q,
             ReviewState = string.IsNullOrWhiteSpace(review) ? null : review,
             Page = Math.Max(1, page),

@@ -10,9 +10,10 @@ public sealed class MediaFieldEditor : IContentEditor
 
     public async Task UpdateAsync(EditorContext context)
     {
-        var alt = context.Value("AltText");
-        var paths = context.Values("Paths").Where(p => !p.Contains("..") && !p.Contains(':')).ToList();
-        var uploaded = await MediaUploads.UploadAsync(context, "Upload", alt);
+        var alt = MediaReferences.AltText(context, "AltText");
+        // A media field may hold a document (a PDF of a regulation); it must still be a file of the library.
+        var paths = (await MediaReferences.CheckAsync(context, "Paths", context.Values("Paths"), imagesOnly: false)).Take(1).ToList();
+        var uploaded = await MediaUploads.UploadAsync(context, "Upload", alt, imagesOnly: false);
         if (uploaded is not null) paths = [uploaded];
         context.FieldData["Paths"] = new JsonArray(paths.Select(p => (JsonNode?)p).ToArray());
         context.FieldData["AltText"] = alt;

@@ -19,11 +19,12 @@ public sealed class MediaPartEditor : IContentEditor
 
     public async Task UpdateAsync(EditorContext context)
     {
-        var alt = context.Value("AltText");
-        var paths = context.Values("Paths").Where(p => !p.Contains("..") && !p.Contains(':')).ToList();
-        var uploaded = await MediaUploads.UploadAsync(context, "Upload", alt);
+        var alt = MediaReferences.AltText(context, "AltText");
+        // The lead image is shown as an <img>: library images only, never a PDF.
+        var paths = await MediaReferences.CheckAsync(context, "Paths", context.Values("Paths"), imagesOnly: true);
+        var uploaded = await MediaUploads.UploadAsync(context, "Upload", alt, imagesOnly: true);
         if (uploaded is not null) paths.Insert(0, uploaded);
-        context.Item.Apply(ContentParts.Media, new MediaPart { Paths = paths.Distinct().ToList(), AltText = string.IsNullOrEmpty(alt) ? null : alt });
+        context.Item.Apply(ContentParts.Media, new MediaPart { Paths = paths.Distinct().ToList(), AltText = alt });
         if (paths.Count > 0 && string.IsNullOrEmpty(alt))
             context.Error("AltText", context.T["Teks alternatif gambar wajib diisi (untuk pembaca layar)."]);
         if (context.Part?.Flag("Required") == true && paths.Count == 0 && !context.Errors.ContainsKey(context.NameOf("Upload")))

@@ -7,7 +7,7 @@ public sealed class SeoPartEditor : IContentEditor
 {
     public string Name => ContentParts.Seo;
 
-    public Task UpdateAsync(EditorContext context)
+    public async Task UpdateAsync(EditorContext context)
     {
         var description = context.Value("MetaDescription");
         var image = context.Value("SocialImage");
@@ -17,8 +17,7 @@ public sealed class SeoPartEditor : IContentEditor
             SocialImage = string.IsNullOrEmpty(image) ? null : image,
         });
         if (description is { Length: > 300 }) context.Error("MetaDescription", context.T["Deskripsi paling banyak 300 karakter."]);
-        if (image is { Length: > 0 } && (image.Contains("..") || image.Contains(':')))
-            context.Error("SocialImage", context.T["Gambar harus berupa berkas dari pustaka media."]);
-        return Task.CompletedTask;
+        // The sharing image becomes og:image: an image of this site's library, nothing else.
+        if (image is { Length: > 0 }) await MediaReferences.CheckAsync(context, "SocialImage", [image], imagesOnly: true);
     }
 }

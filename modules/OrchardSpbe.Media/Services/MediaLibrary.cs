@@ -186,7 +186,8 @@ public sealed class MediaLibrary(
         var uploaded = DateTimeOffset.UtcNow;
         var folder = uploaded.ToString("yyyy'/'MM", System.Globalization.CultureInfo.InvariantCulture);
         var slug = MediaFolders.Slug(fileName);
-        var originalName = Path.GetFileName(fileName.Replace('\\', '/'));
+        // A file name is not a form field: the input door did not clean it, and it is shown in lists and feeds.
+        var originalName = OrchardSpbe.Text.XmlText.Clean(Path.GetFileName(fileName.Replace('\\', '/')));
         if (originalName.Length > 200) originalName = originalName[^200..];
         var user = http.HttpContext?.User.FindFirstValue(ClaimTypes.Name);
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Xml;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +9,7 @@ using OrchardSpbe.Hosting;
 using OrchardSpbe.Modules;
 using OrchardSpbe.PublicSite.Services;
 using OrchardSpbe.Tenants;
+using OrchardSpbe.Text;
 
 namespace OrchardSpbe.PublicSite.Controllers;
 
@@ -71,7 +71,7 @@ public sealed class CrawlerController(TenantContext tenant, TenantUrls urls, PdD
                     ? new XElement(SitemapNamespace + "lastmod", modified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
                     : null)));
         using var buffer = new MemoryStream();
-        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        using (var writer = SafeXmlWriter.Create(buffer))
             new XDocument(new XDeclaration("1.0", "utf-8", null), urlset).Save(writer);
         Response.Headers.CacheControl = "public, max-age=3600";
         return File(buffer.ToArray(), "application/xml; charset=utf-8");

@@ -1,6 +1,5 @@
 using System.ServiceModel.Syndication;
-using System.Text;
-using System.Xml;
+using OrchardSpbe.Text;
 
 namespace OrchardSpbe.PublicSite.Services;
 
@@ -32,7 +31,8 @@ public static class FeedWriter
         feed.Authors.Add(new SyndicationPerson { Name = info.Publisher });
 
         using var buffer = new MemoryStream();
-        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = false }))
+        // Titles and places come from editors and recipes: the safe writer drops what XML cannot carry.
+        using (var writer = SafeXmlWriter.Create(buffer))
         {
             if (format == FeedFormat.Rss) new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: false).WriteTo(writer);
             else new Atom10FeedFormatter(feed).WriteTo(writer);

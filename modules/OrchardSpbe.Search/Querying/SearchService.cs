@@ -83,6 +83,13 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
                     .GroupBy(f => f.Name[SearchFields.ModulePrefix.Length..]).ToDictionary(g => g.Key, g => g.First().GetStringValue()),
             });
         }
+        var types = Ordered(facets.CountsOf(SearchFields.TypeFacet));
+        foreach (var facet in types.Where(f => !typeNames.ContainsKey(f.Value)))
+        {
+            // The type facet lists types beyond this page's hits; one stored document of each names it as people do.
+            var one = searcher.Search(new TermQuery(new Term(SearchFields.Type, facet.Value)), 1);
+            typeNames[facet.Value] = one.ScoreDocs.Length > 0 ? searcher.Doc(one.ScoreDocs[0].Doc).Get(SearchFields.TypeName) ?? facet.Value : facet.Value;
+        }
         t = SearchProfile.Lap(4, t);
         var didYouMean = DidYouMean(readers.Reader, SuggestField(request.Portal), request.Query, Near);
         SearchProfile.Lap(5, t);
@@ -94,7 +101,7 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
             PageCount = (int)Math.Min(SearchRequest.MaxPage, (total + request.PageSize - 1) / request.PageSize),
             Hits = hits,
             Tenants = Ordered(facets.CountsOf(SearchFields.TenantFacet)),
-            Types = Ordered(facets.CountsOf(SearchFields.TypeFacet)),
+            Types = types,
             TypeNames = typeNames,
             FieldFacets = request.FacetFields.ToDictionary(f => f, f => Ordered(facets.CountsOf(SearchFields.FacetOf(f)))),
             DidYouMean = didYouMean,

@@ -36,7 +36,9 @@ public sealed partial class WaitUntil : IActivity
             return m.Groups[2].Value switch { "d" => now.AddDays(amount), "h" => now.AddHours(amount), _ => now.AddMinutes(amount) };
         }
         string[] formats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"];
+        // The same years WibTime accepts from an editor: 0001-01-01 WIB is before the first UTC instant.
         return DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+               && local.Year is >= WibTime.MinYear and <= WibTime.MaxYear
             ? new DateTimeOffset(local, WibTime.Offset).ToUniversalTime()
             : DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact) ? exact : null;
     }

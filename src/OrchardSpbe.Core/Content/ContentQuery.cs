@@ -6,6 +6,12 @@ public sealed record ContentQuery
     public IReadOnlyList<string>? ContentTypes { get; init; }
     public ContentStatus Status { get; init; } = ContentStatus.Latest;
     public string? Owner { get; init; }
+
+    /// <summary>
+    /// For a user who may edit only their own items: other users' items appear only where published, so
+    /// nobody reads a colleague's draft titles in a list their role gives them no right to open.
+    /// </summary>
+    public string? DraftsOnlyOf { get; init; }
     public string? TitleContains { get; init; }
     public string? ContainerId { get; init; }
 

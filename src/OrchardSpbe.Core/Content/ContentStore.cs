@@ -104,6 +104,11 @@ public sealed class ContentStore(TenantSession session)
             where.Append(" AND c.owner = @owner");
             parameters.Add("owner", query.Owner);
         }
+        if (query.DraftsOnlyOf is not null)
+        {
+            where.Append(" AND (c.published = TRUE OR c.owner = @draftsOf)");
+            parameters.Add("draftsOf", query.DraftsOnlyOf);
+        }
         if (!string.IsNullOrWhiteSpace(query.TitleContains))
         {
             where.Append(" AND LOWER(c.display_text) LIKE @title ESCAPE '\\'");

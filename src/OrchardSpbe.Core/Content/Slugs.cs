@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using OrchardSpbe.Text;
 
 namespace OrchardSpbe.Content;
 
@@ -16,7 +17,8 @@ public static partial class Slugs
 
     public static string FromText(string text, int maxLength = 80)
     {
-        var normalized = text.Normalize(NormalizationForm.FormD);
+        // Normalize throws on U+FFFE and lone surrogates; they would become hyphens anyway.
+        var normalized = XmlText.Clean(text).Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder();
         foreach (var c in normalized)
         {

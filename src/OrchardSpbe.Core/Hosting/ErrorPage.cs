@@ -1,21 +1,47 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OrchardSpbe.Security;
 
 namespace OrchardSpbe.Hosting;
 
-/// <summary>What a visitor sees when something unexpected fails: a short page, never a stack trace.</summary>
+/// <summary>
+/// What a visitor sees when something unexpected fails: a short page with a reference id, never a stack
+/// trace. The same id is in the log line of the failure, so a citizen's report leads to the cause.
+/// </summary>
 public static class ErrorPage
 {
     public static async Task WriteAsync(HttpContext context)
     {
+        var reference = Convert.ToHexString(RandomNumberGenerator.GetBytes(5));
+        var failure = context.Features.Get<IExceptionHandlerFeature>();
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ErrorPage))
+            .LogError(failure?.Error, "Unhandled error {ErrorReference} on {Method} {Path}", reference, context.Request.Method, failure?.Path ?? context.Request.Path);
+
+        // The exception handler cleared the failed response's headers, the security headers included.
+        SecurityHeadersMiddleware.Apply(context.Response);
         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        await context.Response.WriteAsync("""
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.ContentType = "application/problem+json; charset=utf-8";
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new
+            {
+                title = "Terjadi kesalahan / Something went wrong", status = 500, reference,
+            }));
+            return;
+        }
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync($"""
             <!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
             <title>Terjadi kesalahan</title></head><body><main>
             <h1>Maaf, terjadi kesalahan</h1>
             <p>Permintaan Anda tidak dapat diselesaikan. Kesalahan ini sudah dicatat; silakan coba lagi nanti.</p>
             <p lang="en">Sorry, something went wrong. The error has been logged; please try again later.</p>
+            <p>Kode rujukan / Reference: <code id="error-reference">{reference}</code></p>
             </main></body></html>
             """);
     }

@@ -57,6 +57,15 @@ public sealed class SpbeBuilder
             {
                 mvc.Filters.Add<FeatureGateFilter>();
                 mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                mvc.Filters.Add<InputTextFilter>();
+                mvc.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
+                mvc.ModelMetadataDetailsProviders.Add(new NonNullableStringMetadata());
+            })
+            .AddJsonOptions(json =>
+            {
+                json.JsonSerializerOptions.Converters.Add(new Text.CleanStringJsonConverter());
+                // {"name": "a", "name": "b"} is refused (400) rather than read as whichever came last.
+                json.JsonSerializerOptions.AllowDuplicateProperties = false;
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Strings)));
@@ -175,6 +184,7 @@ public sealed class SpbeBuilder
 
     private static void AddSecurity(IServiceCollection services, SpbeOptions options)
     {
+        services.AddSingleton<ContentSecurityPolicy>();
         services.AddSingleton(sp => new PermissionCatalog(sp.GetServices<Permission>()));
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();

@@ -19,6 +19,7 @@ public static class WebApplicationExtensions
     public static WebApplication UseOrchardSpbe(this WebApplication app)
     {
         var hosting = app.Services.GetRequiredService<IOptions<SpbeOptions>>().Value.Hosting;
+        app.UseMiddleware<HeadRequestMiddleware>();
         if (hosting.ServerTiming) app.UseMiddleware<ServerTimingMiddleware>();
         var proxies = hosting.TrustedProxies;
         if (proxies.Length > 0)

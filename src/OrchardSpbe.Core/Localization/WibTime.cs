@@ -11,6 +11,9 @@ public static class WibTime
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
 
+    /// <summary>The years a typed date may fall in (<see cref="TryParseInput"/>).</summary>
+    public const int MinYear = 1000, MaxYear = 9998;
+
     private static readonly string[] IndonesianMonths =
         ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
 
@@ -49,6 +52,9 @@ public static class WibTime
         if (string.IsNullOrWhiteSpace(text)) return false;
         string[] formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"];
         if (!System.DateTime.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)) return false;
+        // Years the calendar types can hold but nobody schedules: 0001-01-01 WIB is before DateTimeOffset's
+        // first UTC instant, and 9999-12-31 leaves no room for an end time or a reminder after it.
+        if (local.Year is < MinYear or > MaxYear) return false;
         utc = new DateTimeOffset(local, Offset).ToUniversalTime();
         return true;
     }

@@ -76,7 +76,11 @@ public sealed partial class RecipeExecutor(
         JsonObject? root;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject;
+            // Duplicate keys are refused at parse: JsonObject would otherwise throw when the node is first read.
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false,
+            }) as JsonObject;
         }
         catch (JsonException exception)
         {

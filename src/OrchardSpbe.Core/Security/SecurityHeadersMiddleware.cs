@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace OrchardSpbe.Security;
 
@@ -18,25 +19,28 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         context.Items[StyleNonceKey] = nonce;
         // Views render into a buffer, so the header can still change while the page asks for its nonce.
-        if (!context.Response.HasStarted) context.Response.Headers.ContentSecurityPolicy = Policy(nonce);
+        if (!context.Response.HasStarted)
+            context.Response.Headers.ContentSecurityPolicy = context.RequestServices.GetRequiredService<ContentSecurityPolicy>().WithStyleNonce(nonce);
         return nonce;
     }
 
     public Task InvokeAsync(HttpContext context)
     {
-        var headers = context.Response.Headers;
+        Apply(context.Response);
+        return next(context);
+    }
+
+    /// <summary>
+    /// Sets the headers on a response. The error page calls it again: the exception handler clears the
+    /// headers of the response that failed, and a 500 must not go out without them.
+    /// </summary>
+    public static void Apply(HttpResponse response)
+    {
+        var headers = response.Headers;
         headers["X-Content-Type-Options"] = "nosniff";
         headers["X-Frame-Options"] = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        headers["Content-Security-Policy"] = DefaultPolicy;
-        return next(context);
+        headers["Content-Security-Policy"] = response.HttpContext.RequestServices.GetRequiredService<ContentSecurityPolicy>().Default;
     }
-
-    private static readonly string DefaultPolicy = Policy(null);
-
-    private static string Policy(string? styleNonce) =>
-        "default-src 'self'; img-src 'self' data:; " +
-        (styleNonce is null ? "style-src 'self'; " : $"style-src 'self' 'nonce-{styleNonce}'; ") +
-        "script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 }
