@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using System.Xml;
+using OrchardSpbe.Text;
 using OrchardSpbe.Reference;
 
 namespace OrchardSpbe.Statistics.Public;
@@ -44,16 +43,16 @@ public static class StatisticsFiles
     private static byte[] Xml(PublicIndicator indicator, IReadOnlyList<PublicObservation> rows, string pdName)
     {
         using var buffer = new MemoryStream();
-        // CheckCharacters: a character XML cannot hold is an error here, never a broken document.
-        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, CheckCharacters = true }))
+        // Core's safe writer drops what XML cannot carry from free text (a control character in a title).
+        using (var xml = SafeXmlWriter.Create(buffer))
         {
             xml.WriteStartElement("statistik");
             xml.WriteStartElement("indikator");
             xml.WriteAttributeString("pd", indicator.Tenant);
-            xml.WriteAttributeString("namaPd", XmlText(pdName));
+            xml.WriteAttributeString("namaPd", pdName);
             xml.WriteAttributeString("kode", indicator.Code);
-            xml.WriteAttributeString("nama", XmlText(indicator.Title));
-            xml.WriteAttributeString("satuan", XmlText(indicator.Unit));
+            xml.WriteAttributeString("nama", indicator.Title);
+            xml.WriteAttributeString("satuan", indicator.Unit);
             xml.WriteAttributeString("periodisitas", indicator.PeriodicityCode);
             foreach (var o in rows)
             {
@@ -61,7 +60,7 @@ public static class StatisticsFiles
                 xml.WriteAttributeString("periode", o.Period);
                 xml.WriteAttributeString("kodeWilayah", o.Area);
                 xml.WriteAttributeString("namaWilayah", AreaCodes.NameOf(o.Area));
-                if (o.Disaggregation.Length > 0) xml.WriteAttributeString("disagregasi", XmlText(o.Disaggregation));
+                if (o.Disaggregation.Length > 0) xml.WriteAttributeString("disagregasi", o.Disaggregation);
                 xml.WriteAttributeString("status", o.Status);
                 xml.WriteString(o.Value.ToString("R", CultureInfo.InvariantCulture));
                 xml.WriteEndElement();
@@ -71,10 +70,4 @@ public static class StatisticsFiles
         }
         return buffer.ToArray();
     }
-
-    /// <summary>Drops characters XML 1.0 cannot carry (control characters, U+FFFE) from free text.</summary>
-    public static string XmlText(string text) => text.All(Allowed) ? text : new string(text.Where(Allowed).ToArray());
-
-    // Surrogates come in pairs that XML carries as one character; IsXmlChar judges single UTF-16 units.
-    private static bool Allowed(char c) => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c);
 }
