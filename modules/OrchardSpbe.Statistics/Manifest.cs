@@ -12,6 +12,6 @@ public static class Manifest
         Name = "Statistik sektoral",
         Description = "Indikator dengan metadata MS-Ind, data runtun waktu per periode dan wilayah, penyampaian bulanan ke Diskominfostandi, grafik, unduhan dan API data.",
         Category = "Data",
-        Dependencies = ["OrchardSpbe.Admin", "OrchardSpbe.Contents", "OrchardSpbe.Notifications"],
+        Dependencies = ["OrchardSpbe.Admin", "OrchardSpbe.Contents"], // notifications are sent where that feature is on
     };
 }

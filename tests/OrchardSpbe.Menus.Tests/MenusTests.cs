@@ -17,7 +17,7 @@ public sealed class MenusTests(SqliteSite fixture) : IClassFixture<SqliteSite>
         var home = await visitor.OpenAsync(Site.Url(pd));
 
         var menu = PublicMenu(home);
-        Assert.Equal(["Beranda", "Profil", "Layanan", "Berita", "Agenda", "Kontak"], menu.Select(e => e.Text));
+        Assert.Equal(["Beranda", "Profil", "Layanan", "Berita", "Agenda", "Kontak", "Statistik"], menu.Select(e => e.Text));
         Assert.Equal([("Profil", "/profil"), ("Tugas Pokok dan Fungsi", "/tupoksi"), ("Struktur Organisasi", "/struktur-organisasi")], menu[1].Children);
         Assert.Equal([("Standar Pelayanan", "/standar-pelayanan"), ("Maklumat Pelayanan", "/maklumat-pelayanan")], menu[2].Children);
         Assert.Equal("/kontak", menu[5].Href);
@@ -52,10 +52,10 @@ public sealed class MenusTests(SqliteSite fixture) : IClassFixture<SqliteSite>
 
         using var visitor = Site.NewVisitor();
         var menu = PublicMenu(await visitor.OpenAsync(Site.Url(pd)));
-        Assert.Equal(["Beranda", "Profil", "Layanan", "Berita", "Agenda", "Kontak", "Informasi Publik"], menu.Select(e => e.Text));
+        Assert.Equal(["Beranda", "Profil", "Layanan", "Berita", "Agenda", "Kontak", "Statistik", "Informasi Publik"], menu.Select(e => e.Text));
         // The parent's own page comes first in its dropdown (its button cannot be a link), then the children in order.
         Assert.Equal([("Informasi Publik", "/ppid"), ("Daftar Informasi Publik", "https://ppid.bekasikota.go.id/dip"), ("Permohonan Informasi", "/ppid/permohonan")],
-            menu[6].Children);
+            menu[7].Children);
 
         var audit = await admin.OpenAsync(Site.Url(pd, "/admin/audit"));
         Assert.Equal(3, audit.Document.QuerySelectorAll("table.list tbody tr").Count(r => r.TextContent.Contains("menu.updated")));
@@ -73,7 +73,7 @@ public sealed class MenusTests(SqliteSite fixture) : IClassFixture<SqliteSite>
 
         using var visitor = Site.NewVisitor();
         var menu = PublicMenu(await visitor.OpenAsync(Site.Url(pd)));
-        Assert.Equal(["Beranda", "Profil", "Layanan", "Berita", "Kontak", "Agenda"], menu.Select(e => e.Text));
+        Assert.Equal(["Beranda", "Profil", "Layanan", "Berita", "Kontak", "Agenda", "Statistik"], menu.Select(e => e.Text));
         Assert.Equal(["Profil", "Struktur Organisasi", "Tugas Pokok dan Fungsi"], menu[1].Children.Select(c => c.Text));
 
         // Deleting asks first (a page of its own, no script needed), then removes the item with its sub-items.
@@ -83,7 +83,7 @@ public sealed class MenusTests(SqliteSite fixture) : IClassFixture<SqliteSite>
         Assert.Equal("Item menu 'Profil' dihapus.", deleted.SuccessMessage);
 
         menu = PublicMenu(await visitor.OpenAsync(Site.Url(pd)));
-        Assert.Equal(["Beranda", "Layanan", "Berita", "Kontak", "Agenda"], menu.Select(e => e.Text));
+        Assert.Equal(["Beranda", "Layanan", "Berita", "Kontak", "Agenda", "Statistik"], menu.Select(e => e.Text));
         Assert.DoesNotContain("/tupoksi", (await visitor.OpenAsync(Site.Url(pd))).Html);
     }
 
@@ -107,7 +107,7 @@ public sealed class MenusTests(SqliteSite fixture) : IClassFixture<SqliteSite>
         using var visitor = Site.NewVisitor();
         var home = await visitor.OpenAsync(Site.Url(pd));
         Assert.DoesNotContain("Klik di sini", home.Html);
-        Assert.Equal(6, PublicMenu(home).Count);
+        Assert.Equal(7, PublicMenu(home).Count);
         Assert.DoesNotContain("Klik di sini", (await admin.OpenAsync(Site.Url(pd, "/admin/menus"))).Html);
     }
 
@@ -157,7 +157,7 @@ public sealed class MenusTests(SqliteSite fixture) : IClassFixture<SqliteSite>
         Assert.Contains(StaleEdit, (await SiteClient.ReadAsync(await admin.FollowAsync(staleDelete))).Errors);
 
         using var visitor = Site.NewVisitor();
-        Assert.Equal(["Beranda", "Profil", "Layanan", "Kabar Dinas", "Agenda", "Kontak"], TopLevelTexts(await visitor.OpenAsync(Site.Url(pd))));
+        Assert.Equal(["Beranda", "Profil", "Layanan", "Kabar Dinas", "Agenda", "Kontak", "Statistik"], TopLevelTexts(await visitor.OpenAsync(Site.Url(pd))));
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class MenusTests(SqliteSite fixture) : IClassFixture<SqliteSite>
         Assert.Contains("Khusus Situs A", TopLevelTexts(await visitor.OpenAsync(Site.Url(pdA))));
         var homeB = await visitor.OpenAsync(Site.Url(pdB));
         Assert.DoesNotContain("Khusus Situs A", homeB.Html);
-        Assert.Equal(6, PublicMenu(homeB).Count);
+        Assert.Equal(7, PublicMenu(homeB).Count);
         // Nor can A's administrator reach B's menu admin (a cookie from A is not honoured on B).
         var crossing = await adminA.GetAsync(Site.Url(pdB, "/admin/menus"));
         Assert.NotEqual(HttpStatusCode.OK, crossing.StatusCode);
@@ -194,7 +194,7 @@ public sealed class MenusTests(SqliteSite fixture) : IClassFixture<SqliteSite>
 
         features = await admin.OpenAsync(Site.Url(pd, "/admin/features"));
         await features.SubmitAsync(admin, "form[action='/admin/features/OrchardSpbe.Menus/enable']", new Dictionary<string, string>());
-        Assert.Equal(6, PublicMenu(await visitor.OpenAsync(Site.Url(pd))).Count);
+        Assert.Equal(7, PublicMenu(await visitor.OpenAsync(Site.Url(pd))).Count);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -47,7 +49,18 @@ public sealed class InputTextFilter : IAsyncResourceFilter, IOrderedFilter
             }
             catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
             {
-                context.Result = new StatusCodeResult(e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest);
+                // Too large (an upload past its limit) or broken: a short page that says so, in the UI language.
+                var status = e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
+                var T = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Localization.Strings>>();
+                var message = status == StatusCodes.Status413PayloadTooLarge
+                    ? T["Kiriman terlalu besar; tidak ada yang disimpan."]
+                    : T["Kiriman tidak dapat dibaca; tidak ada yang disimpan."];
+                context.Result = new ContentResult
+                {
+                    StatusCode = status,
+                    ContentType = "text/html; charset=utf-8",
+                    Content = $"<!doctype html><html><head><meta charset=\"utf-8\"><title>{status}</title></head><body><p class=\"alert alert-error\" role=\"alert\">{System.Net.WebUtility.HtmlEncode(message)}</p></body></html>",
+                };
                 return;
             }
             if (Clean(form) is { } fields)
