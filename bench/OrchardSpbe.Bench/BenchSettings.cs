@@ -7,7 +7,9 @@ namespace OrchardSpbe.Bench;
 /// --latency-requests 250 --latency-warmup 50; for the approvals --workflow-tenants 30 --workflow-tenant disdik
 /// --workflow-history 10000 --workflow-waiting 1000 --workflow-warmup 1000 --workflow-clients 8;
 /// for search --search-news-per-tenant 500 --search-pages-per-tenant 50
-/// --search-clients 16 --search-requests 2000; --skip platform,lists,portal,workflows,search leaves sections out.
+/// --search-clients 16 --search-requests 2000; for statistics (PostgreSQL and Redis) --stat-tenants 120 --stat-indicators 200
+/// --stat-series-indicators 200 --stat-years 10 --stat-requests 2000 --stat-latency-requests 300 --stat-import-values 1000000
+/// --stat-handovers 3 --postgres CONNSTRING --redis HOST:PORT; --skip platform,lists,portal,workflows,search,statistics leaves sections out.
 /// Small values keep development runs short.
 /// </summary>
 public sealed record BenchSettings
@@ -46,7 +48,19 @@ public sealed record BenchSettings
     public int WorkflowWarmup { get; init; } = 1_000;
     public int WorkflowClients { get; init; } = 8;
 
-    /// <summary>Sections left out: "platform" (figures 1–6), "lists" (admin and public lists), "portal" (portal home), "workflows" (approvals), "search".</summary>
+    /// <summary>Statistics (issue 10), on PostgreSQL and Redis: PDs × indicators, of which the first <see cref="StatSeriesIndicators"/> get a monthly series over the years for the city and 12 kecamatan.</summary>
+    public int StatTenants { get; init; } = 120;
+    public int StatIndicators { get; init; } = 200;
+    public int StatSeriesIndicators { get; init; } = 200;
+    public int StatYears { get; init; } = 10;
+    public int StatRequests { get; init; } = 2000;
+    public int StatLatencyRequests { get; init; } = 300;
+    public int StatImportValues { get; init; } = 1_000_000;
+    public int StatHandovers { get; init; } = 3;
+    public string Postgres { get; init; } = "Host=127.0.0.1;Port=5432;Username=spbe;Password=spbe;Database=spbe_test;Maximum Pool Size=40;Timeout=15";
+    public string Redis { get; init; } = "127.0.0.1:6379";
+
+    /// <summary>Sections left out: "platform" (figures 1–6), "lists" (admin and public lists), "portal" (portal home), "workflows" (approvals), "search", "statistics" (issue 10, PostgreSQL).</summary>
     public IReadOnlySet<string> Skip { get; init; } = new HashSet<string>();
 
     public bool Runs(string section) => !Skip.Contains(section);
@@ -95,6 +109,16 @@ public sealed record BenchSettings
             WorkflowWaiting = Int("workflow-waiting", 1_000),
             WorkflowWarmup = Int("workflow-warmup", 1_000),
             WorkflowClients = Int("workflow-clients", 8),
+            StatTenants = Int("stat-tenants", 120),
+            StatIndicators = Int("stat-indicators", 200),
+            StatSeriesIndicators = Int("stat-series-indicators", 200),
+            StatYears = Int("stat-years", 10),
+            StatRequests = Int("stat-requests", 2000),
+            StatLatencyRequests = Int("stat-latency-requests", 300),
+            StatImportValues = Int("stat-import-values", 1_000_000),
+            StatHandovers = Int("stat-handovers", 3),
+            Postgres = values.GetValueOrDefault("postgres") ?? Environment.GetEnvironmentVariable("SPBE_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=spbe;Password=spbe;Database=spbe_test;Maximum Pool Size=40;Timeout=15",
+            Redis = values.GetValueOrDefault("redis") ?? Environment.GetEnvironmentVariable("SPBE_TEST_REDIS") ?? "127.0.0.1:6379",
             Skip = values.GetValueOrDefault("skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
             OutDir = Path.GetFullPath(values.GetValueOrDefault("out") ?? Path.Combine(repo, "bench", "out")),
             HostDll = Path.GetFullPath(values.GetValueOrDefault("host-dll")
@@ -110,7 +134,7 @@ public sealed record BenchSettings
         return settings;
     }
 
-    public static readonly string[] Sections = ["platform", "lists", "portal", "workflows", "search"];
+    public static readonly string[] Sections = ["platform", "lists", "portal", "workflows", "search", "statistics"];
 
     private static string FindRepositoryRoot()
     {
