@@ -21,23 +21,41 @@ public sealed class ObservationStore(TenantSession session, TimeProvider clock)
         await session.LoadAsync("stat_incoming", Columns,
             values.Select(v => new object?[] { v.Period, v.Area, v.Disaggregation, v.Value, v.Status, v.Note }), cancellationToken);
         var parameters = new { indicatorId, userName, source, now = UnixTime.Ms(clock.GetUtcNow()) };
-        const string changed = """
-            FROM stat_incoming i LEFT JOIN stat_observations o
-              ON o.indicator_id = @indicatorId AND o.period = i.period AND o.area = i.area AND o.disaggregation = i.disaggregation
-            WHERE o.indicator_id IS NULL OR o.value <> i.value OR o.status <> i.status OR COALESCE(o.note, '') <> COALESCE(i.note, '')
-            """;
-        var count = await session.ExecuteAsync($"""
-            INSERT INTO stat_observation_history (indicator_id, period, area, disaggregation, value, status, note, changed_by, changed_utc, source)
-            SELECT @indicatorId, i.period, i.area, i.disaggregation, i.value, i.status, i.note, @userName, @now, @source {changed}
-            """, parameters);
-        await session.ExecuteAsync("""
-            INSERT INTO stat_observations (indicator_id, period, area, disaggregation, value, status, note, updated_by, updated_utc)
-            SELECT @indicatorId, period, area, disaggregation, value, status, note, @userName, @now FROM stat_incoming WHERE TRUE
-            ON CONFLICT (indicator_id, period, area, disaggregation) DO UPDATE SET
-                value = excluded.value, status = excluded.status, note = excluded.note, updated_by = excluded.updated_by, updated_utc = excluded.updated_utc
-            WHERE stat_observations.value <> excluded.value OR stat_observations.status <> excluded.status
-               OR COALESCE(stat_observations.note, '') <> COALESCE(excluded.note, '')
-            """, parameters);
+        // A temp table has no statistics; without them PostgreSQL plans the joins below for a handful of rows.
+        if (session.Dialect == SqlDialect.Postgres) await session.ExecuteAsync("ANALYZE stat_incoming");
+        long count;
+        if (await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM stat_observations WHERE indicator_id = @indicatorId", new { indicatorId }) == 0)
+        {
+            // An indicator's first values (the usual big import): every row is new, nothing to compare or replace.
+            count = await session.ExecuteAsync("""
+                INSERT INTO stat_observation_history (indicator_id, period, area, disaggregation, value, status, note, changed_by, changed_utc, source)
+                SELECT @indicatorId, period, area, disaggregation, value, status, note, @userName, @now, @source FROM stat_incoming
+                """, parameters);
+            await session.ExecuteAsync("""
+                INSERT INTO stat_observations (indicator_id, period, area, disaggregation, value, status, note, updated_by, updated_utc)
+                SELECT @indicatorId, period, area, disaggregation, value, status, note, @userName, @now FROM stat_incoming
+                """, parameters);
+        }
+        else
+        {
+            const string changed = """
+                FROM stat_incoming i LEFT JOIN stat_observations o
+                  ON o.indicator_id = @indicatorId AND o.period = i.period AND o.area = i.area AND o.disaggregation = i.disaggregation
+                WHERE o.indicator_id IS NULL OR o.value <> i.value OR o.status <> i.status OR COALESCE(o.note, '') <> COALESCE(i.note, '')
+                """;
+            count = await session.ExecuteAsync($"""
+                INSERT INTO stat_observation_history (indicator_id, period, area, disaggregation, value, status, note, changed_by, changed_utc, source)
+                SELECT @indicatorId, i.period, i.area, i.disaggregation, i.value, i.status, i.note, @userName, @now, @source {changed}
+                """, parameters);
+            await session.ExecuteAsync("""
+                INSERT INTO stat_observations (indicator_id, period, area, disaggregation, value, status, note, updated_by, updated_utc)
+                SELECT @indicatorId, period, area, disaggregation, value, status, note, @userName, @now FROM stat_incoming WHERE TRUE
+                ON CONFLICT (indicator_id, period, area, disaggregation) DO UPDATE SET
+                    value = excluded.value, status = excluded.status, note = excluded.note, updated_by = excluded.updated_by, updated_utc = excluded.updated_utc
+                WHERE stat_observations.value <> excluded.value OR stat_observations.status <> excluded.status
+                   OR COALESCE(stat_observations.note, '') <> COALESCE(excluded.note, '')
+                """, parameters);
+        }
         await session.ExecuteAsync("DROP TABLE stat_incoming");
         await transaction.CommitAsync();
         return count;
