@@ -13,9 +13,14 @@ public sealed class LayoutTests(SqliteSite fixture, ChromiumFixture chromium) : 
     // What a browser does not show as a page.
     private static readonly string[] NotPages = ["/api", "/feeds", "/health", "/media", "/culture", "/sitemap.xml", "/robots.txt", "/admin/logout", "/admin/access-denied", "/themes", "/site"];
 
-    [Fact(Skip = "Still finds a horizontal scroll at 375 px on /admin/media, /admin/search, /admin/users and /admin/tenants (wide tables); remove Skip to run it")]
+    [Fact]
     public async Task Public_and_admin_pages_have_no_overflow_no_horizontal_scroll_and_whole_table_rows() =>
-        await RunAsync(pages => pages.Concat(ContentPages).ToList());
+        await RunAsync(pages => pages.Concat(ContentPages).ToList(), known: KnownWideAdminTables);
+
+    // Issue 15, still open: these admin tables are wider than a phone's screen and scroll the page at 375 px. They are
+    // the only problems allowed here; anything else on any page fails the test. Remove an entry when its page is fixed.
+    private static readonly string[] KnownWideAdminTables = ["/admin/media at 375px: horizontal scroll", "/admin/search at 375px: horizontal scroll",
+        "/admin/users at 375px: horizontal scroll", "/admin/tenants at 375px: horizontal scroll"];
 
     // Public pages behind the catch-all content route, as the pd-site recipe and the portal make them.
     private static readonly string[] ContentPages =
@@ -25,7 +30,7 @@ public sealed class LayoutTests(SqliteSite fixture, ChromiumFixture chromium) : 
     public async Task The_pages_of_finding_13_have_no_clipped_badge_no_cut_placeholder_and_whole_table_rows() =>
         await RunAsync(_ => ["/", "/admin/features", "/admin/contents"], includePortal: true);
 
-    private async Task RunAsync(Func<IReadOnlyList<string>, IReadOnlyList<string>> choose, bool includePortal = true)
+    private async Task RunAsync(Func<IReadOnlyList<string>, IReadOnlyList<string>> choose, bool includePortal = true, IReadOnlyList<string>? known = null)
     {
         var site = fixture.Site;
         if (site.Registry.Find("tata") is null) await site.CreateTenantAsync("tata");
@@ -61,6 +66,7 @@ public sealed class LayoutTests(SqliteSite fixture, ChromiumFixture chromium) : 
                 await page.Context.CloseAsync();
             }
         }
+        problems.RemoveAll(p => known?.Any(k => p.Contains(k, StringComparison.Ordinal)) == true);
         Assert.True(problems.Count == 0, $"{problems.Count} layout problems:\n" + string.Join("\n", problems.Take(80)));
     }
 
