@@ -10,8 +10,6 @@ public static class ComplianceStates
     public const string Returned = "dikembalikan";
     public const string Waiting = "menunggu-verifikasi";
 
-    public static readonly IReadOnlyList<string> All = [OnTime, Late, Waiting, Returned, NotYet, NotDelivered];
-
     public static string Label(string state) => state switch
     {
         OnTime => "Tepat waktu",

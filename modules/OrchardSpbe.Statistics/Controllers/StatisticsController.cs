@@ -23,7 +23,7 @@ namespace OrchardSpbe.Statistics.Controllers;
 [RequireFeature(Manifest.FeatureId)]
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCachePolicy.Name)]
-public sealed class StatisticsController(PublicStatistics statistics, TenantContext tenant, TenantRegistry registry, TenantUrls urls) : Controller
+public sealed class StatisticsController(PublicStatistics statistics, TenantContext tenant, TenantRegistry registry) : Controller
 {
     public static readonly string[] SearchFacets = ["kelompok", "periodisitas", "level"];
 

@@ -1,6 +1,6 @@
 namespace OrchardSpbe.Statistics.Periods;
 
-/// <summary>How often an indicator is measured; the SDMX frequency codes (A, S, Q, M) name them in the API.</summary>
+/// <summary>How often an indicator is measured (bulanan, triwulanan, semesteran, tahunan; SDMX periods M, Q, S and years).</summary>
 public enum Periodicity { Bulanan, Triwulanan, Semesteran, Tahunan }
 
 public static class Periodicities
@@ -17,14 +17,6 @@ public static class Periodicities
         _ => "Tahunan",
     };
 
-    /// <summary>SDMX frequency: M, Q, S, A.</summary>
-    public static string SdmxFrequency(this Periodicity periodicity) => periodicity switch
-    {
-        Periodicity.Bulanan => "M",
-        Periodicity.Triwulanan => "Q",
-        Periodicity.Semesteran => "S",
-        _ => "A",
-    };
 
     /// <summary>Periods in a year.</summary>
     public static int PerYear(this Periodicity periodicity) => periodicity switch

@@ -44,7 +44,7 @@ public readonly record struct StatPeriod(int Year, Periodicity Periodicity, int 
     /// <summary>When the next period starts, in WIB.</summary>
     public DateTimeOffset End => Start.AddMonths(12 / Periodicity.PerYear());
 
-    public StatPeriod Next() => Number < Periodicity.PerYear() ? this with { Number = Number + 1 } : this with { Year = Year + 1, Number = 1 };
+    public StatPeriod Previous() => Number > 1 ? this with { Number = Number - 1 } : this with { Year = Year - 1, Number = Periodicity.PerYear() };
 
     public int CompareTo(StatPeriod other) => (Year, FirstMonth).CompareTo((other.Year, other.FirstMonth));
 

@@ -71,7 +71,7 @@ public static class SampleIndicators
         var random = new Random(seed);
         var period = StatPeriod.Containing(now, Periodicity.Bulanan);
         var periods = new List<StatPeriod>();
-        for (var i = 0; i < months; i++) { period = Previous(period); periods.Insert(0, period); }
+        for (var i = 0; i < months; i++) { period = period.Previous(); periods.Insert(0, period); }
         foreach (var p in periods)
         {
             double total = 0;
@@ -91,8 +91,8 @@ public static class SampleIndicators
     private static IEnumerable<ObservationInput> PopulationValues(DateTimeOffset now)
     {
         var random = new Random(5);
-        var last = Previous(StatPeriod.Containing(now, Periodicity.Semesteran));
-        var periods = new[] { Previous(Previous(Previous(last))), Previous(Previous(last)), Previous(last), last };
+        var last = StatPeriod.Containing(now, Periodicity.Semesteran).Previous();
+        var periods = new[] { last.Previous().Previous().Previous(), last.Previous().Previous(), last.Previous(), last };
         var sizes = AreaCodes.Kecamatan.ToDictionary(a => a.Code, _ => 150_000 + random.Next(0, 150_000));
         for (var i = 0; i < periods.Length; i++)
         {
@@ -123,7 +123,4 @@ public static class SampleIndicators
                     y == year ? ObservationStatus.Sementara : ObservationStatus.Tetap, null);
         }
     }
-
-    private static StatPeriod Previous(StatPeriod period) =>
-        period.Number > 1 ? period with { Number = period.Number - 1 } : period with { Year = period.Year - 1, Number = period.Periodicity.PerYear() };
 }

@@ -134,7 +134,6 @@ public readonly record struct ReportingMonth(int Year, int Month)
     public string Label => CultureInfo.GetCultureInfo("id-ID").DateTimeFormat.GetMonthName(Month) + " " + Year;
 
     public ReportingMonth Previous() => Month == 1 ? new(Year - 1, 12) : new(Year, Month - 1);
-    public ReportingMonth Next() => Month == 12 ? new(Year + 1, 1) : new(Year, Month + 1);
 
     public override string ToString() => $"{Year:D4}-{Month:D2}";
 
