@@ -1,5 +1,6 @@
 using OrchardSpbe.Admin;
 using OrchardSpbe.Contents;
+using OrchardSpbe.Datasets;
 using OrchardSpbe.Hosting;
 using OrchardSpbe.Media;
 using OrchardSpbe.Menus;
@@ -41,6 +42,7 @@ public static class SpbeApplication
             .AddModule<NotificationsModule>()
             .AddModule<SearchModule>()
             .AddModule<StatisticsModule>()
+            .AddModule<DatasetsModule>()
             .AddTheme<AdminTheme>()
             .AddTheme<SiteTheme>();
         extend?.Invoke(spbe);

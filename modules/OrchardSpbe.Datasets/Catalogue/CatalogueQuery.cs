@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection;
+using OrchardSpbe.Datasets.Datasets;
+using OrchardSpbe.Datasets.Search;
+using OrchardSpbe.Search;
+using OrchardSpbe.Tenants;
+
+namespace OrchardSpbe.Datasets.Catalogue;
+
+/// <summary>What a reader asks of the catalogue: CKAN's package_search, already parsed (the /data page asks the same).</summary>
+public sealed record PackageQuery
+{
+    public string? Q { get; init; }
+    /// <summary>Facet field (organization, groups, tags, res_format, license_id) → values that must all match.</summary>
+    public IReadOnlyList<(string Field, string Value)> Filters { get; init; } = [];
+    public IReadOnlyList<(string Field, bool Descending)> Sort { get; init; } = [];
+    public int Rows { get; init; } = 10;
+    public int Start { get; init; }
+    public IReadOnlyList<string> FacetFields { get; init; } = [];
+    public int FacetLimit { get; init; } = 50;
+    public int FacetMinCount { get; init; } = 1;
+}
+
+public sealed record PackageResult(long Count, IReadOnlyList<DatasetRecord> Results, IReadOnlyDictionary<string, IReadOnlyList<(string Value, int Count)>> Facets);
+
+/// <summary>
+/// Filters, facets, sorts and pages the datasets a site shows (<see cref="DatasetCatalog.PublicAsync"/>): the /data
+/// page and package_search read the same answer. Free text goes through Core's <see cref="ISiteSearch"/> (Indonesian
+/// stemming; the portal's index holds every PD's public datasets) where search is on, else a plain word match.
+/// </summary>
+public sealed class CatalogueQuery(DatasetCatalog catalog, TenantContext tenant, IServiceProvider services)
+{
+    public static readonly IReadOnlyList<string> FacetNames = ["organization", "groups", "tags", "res_format", "license_id"];
+    public static readonly IReadOnlyList<string> SortNames = ["score", "name", "title", "metadata_modified", "metadata_created"];
+
+    public async Task<PackageResult> SearchAsync(PackageQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        IEnumerable<DatasetRecord> datasets = await catalog.PublicAsync();
+        if (!string.IsNullOrWhiteSpace(query.Q) && query.Q.Trim() != "*:*")
+        {
+            var matches = await MatchAsync(query.Q.Trim(), user, cancellationToken);
+            datasets = matches is null ? datasets.Where(d => WordsMatch(d, query.Q)) : datasets.Where(d => matches.Contains((d.Organization, d.Name)));
+        }
+        foreach (var (field, value) in query.Filters) datasets = datasets.Where(d => ValuesOf(d, field).Contains(value, StringComparer.OrdinalIgnoreCase));
+        var list = datasets.ToList();
+
+        var facets = query.FacetFields.ToDictionary(f => f, f => (IReadOnlyList<(string, int)>)list
+            .SelectMany(d => ValuesOf(d, f).Distinct(StringComparer.OrdinalIgnoreCase))
+            .GroupBy(v => v).Select(g => (g.Key, g.Count())).Where(c => c.Item2 >= query.FacetMinCount)
+            .OrderByDescending(c => c.Item2).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Take(query.FacetLimit < 0 ? int.MaxValue : query.FacetLimit).ToList());
+
+        IOrderedEnumerable<DatasetRecord>? ordered = null;
+        foreach (var (field, descending) in query.Sort.Where(s => s.Field != "score"))
+        {
+            Func<DatasetRecord, object> key = field switch
+            {
+                "name" => d => d.Name,
+                "title" => d => d.Title,
+                "metadata_created" => d => d.CreatedUtc,
+                _ => d => d.ModifiedUtc,
+            };
+            ordered = ordered is null
+                ? descending ? list.OrderByDescending(key) : list.OrderBy(key)
+                : descending ? ordered.ThenByDescending(key) : ordered.ThenBy(key);
+        }
+        var sorted = (ordered?.ThenBy(d => d.Organization).ThenBy(d => d.Name) ?? (IEnumerable<DatasetRecord>)list).ToList();
+        return new PackageResult(sorted.Count, sorted.Skip(query.Start).Take(query.Rows).ToList(), facets);
+    }
+
+    /// <summary>The values of a facet field a dataset has.</summary>
+    public static IEnumerable<string> ValuesOf(DatasetRecord dataset, string field) => field switch
+    {
+        "organization" => [dataset.Organization],
+        "groups" => [dataset.Part.DataGroup],
+        "tags" => dataset.Part.Tags,
+        "res_format" => dataset.Formats,
+        "license_id" => [dataset.Part.LicenseId],
+        "name" => [dataset.Name],
+        "id" => [dataset.Id],
+        _ => [],
+    };
+
+    private async Task<HashSet<(string, string)>?> MatchAsync(string q, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!tenant.Shell.IsFeatureEnabled("OrchardSpbe.Search") || services.GetService<ISiteSearch>() is not { } search) return null;
+        var found = new HashSet<(string, string)>();
+        for (var page = 1; page <= 40; page++)
+        {
+            var result = await search.SearchAsync(user, new SiteSearchQuery { Text = q, Type = DatasetSearchSource.Type, Page = page, PageSize = 50 }, cancellationToken);
+            foreach (var hit in result.Hits)
+                if (hit.Fields.TryGetValue("nama", out var name)) found.Add((string.IsNullOrEmpty(hit.Tenant) ? tenant.Name : hit.Tenant, name));
+            if (page >= result.PageCount) break;
+        }
+        return found;
+    }
+
+    private static bool WordsMatch(DatasetRecord dataset, string q)
+    {
+        var text = string.Join(" ", dataset.Title, dataset.Name, dataset.Part.Description, string.Join(" ", dataset.Part.Tags)).ToLowerInvariant();
+        return q.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).All(text.Contains);
+    }
+}

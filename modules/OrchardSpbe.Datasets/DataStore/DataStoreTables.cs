@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Microsoft.Extensions.Localization;
+using OrchardSpbe.Data;
+using OrchardSpbe.Localization;
+
+namespace OrchardSpbe.Datasets.DataStore;
+
+/// <summary>
+/// CKAN's DataStore in the PD's own store: a tabular resource becomes a table <c>dst_{resource}_{n}</c> with a row
+/// number <c>_id</c> and one typed column per file column, loaded by Core's <see cref="BulkRows"/> (PostgreSQL's binary
+/// COPY, SQLite's prepared insert). A reload builds the new table beside the old one and, in the same transaction,
+/// points the resource at it and drops the old one: a reader sees the old rows or the new, never half of them.
+/// The whole file is checked before anything is written (ragged rows, names, types).
+/// </summary>
+public sealed class DataStoreTables(TenantSession session, TabularReader reader, IStringLocalizer<Strings> T)
+{
+    /// <summary>Loads the file; <paramref name="types"/> (field id → type) corrects inferred types. Throws <see cref="TabularFileException"/>.</summary>
+    public async Task<long> LoadAsync(string resourceId, string path, string format, IReadOnlyDictionary<string, string>? types = null, CancellationToken cancellationToken = default)
+    {
+        // Pass 1: the shape and the types of the whole file.
+        var (header, rows) = reader.Open(path, format);
+        var inference = new TypeInference(header.Length);
+        foreach (var row in rows) { cancellationToken.ThrowIfCancellationRequested(); inference.Observe(row); }
+        var fields = header.Select((id, i) => new DataStoreField(id, "c" + (i + 1),
+            types?.GetValueOrDefault(id) is { } chosen && DataStoreField.Types.Contains(chosen) ? chosen : inference.TypeOf(i))).ToList();
+
+        // Pass 2: every cell converted before the table is swapped in.
+        var table = "dst_" + resourceId.Replace("-", "") + "_" + Guid.NewGuid().ToString("N")[..8];
+        await using var transaction = await session.BeginTransactionAsync(cancellationToken);
+        await session.ExecuteAsync($"CREATE TABLE {table} (_id {session.Dialect.BigInt} PRIMARY KEY, {string.Join(", ", fields.Select(f => f.Column + " " + SqlType(f.Type)))})");
+        var (_, data) = reader.Open(path, format);
+        var count = await session.LoadAsync(table, ["_id", .. fields.Select(f => f.Column)], Convert(data, fields), cancellationToken);
+        var old = await session.ExecuteScalarAsync<string?>("SELECT datastore_table FROM ds_resources WHERE id = @resourceId", new { resourceId });
+        await session.ExecuteAsync("""
+            UPDATE ds_resources SET datastore_table = @table, datastore_fields = @fields, datastore_rows = @count, datastore_error = NULL WHERE id = @resourceId
+            """, new { table, fields = JsonSerializer.Serialize(fields), count, resourceId });
+        if (old is not null) await session.ExecuteAsync($"DROP TABLE IF EXISTS {old}");
+        await transaction.CommitAsync();
+        return count;
+    }
+
+    /// <summary>Keeps why a load failed on the resource (shown to the walidata), outside the failed transaction.</summary>
+    public Task RecordErrorAsync(string resourceId, string message) =>
+        session.ExecuteAsync("UPDATE ds_resources SET datastore_error = @message WHERE id = @resourceId", new { message, resourceId });
+
+    public async Task DropAsync(string resourceId)
+    {
+        var old = await session.ExecuteScalarAsync<string?>("SELECT datastore_table FROM ds_resources WHERE id = @resourceId", new { resourceId });
+        if (old is not null) await session.ExecuteAsync($"DROP TABLE IF EXISTS {old}");
+        await session.ExecuteAsync("UPDATE ds_resources SET datastore_table = NULL, datastore_fields = NULL, datastore_rows = NULL WHERE id = @resourceId", new { resourceId });
+    }
+
+    /// <summary>The resource's current table and fields, or null when it has none.</summary>
+    public async Task<(string Table, IReadOnlyList<DataStoreField> Fields)?> FindAsync(string resourceId)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<(string? Table, string? Fields)>(
+            "SELECT datastore_table, datastore_fields FROM ds_resources WHERE id = @resourceId", new { resourceId });
+        if (row.Table is null || row.Fields is null) return null;
+        return (row.Table, JsonSerializer.Deserialize<List<DataStoreField>>(row.Fields) ?? []);
+    }
+
+    private string SqlType(string type) => type switch
+    {
+        FieldTypes.Int => session.Dialect.BigInt,
+        FieldTypes.Numeric => session.Dialect.Double,
+        _ => "TEXT",
+    };
+
+    private IEnumerable<object?[]> Convert(IEnumerable<string?[]> rows, IReadOnlyList<DataStoreField> fields)
+    {
+        long id = 0;
+        foreach (var row in rows)
+        {
+            id++;
+            var values = new object?[fields.Count + 1];
+            values[0] = id;
+            for (var i = 0; i < fields.Count; i++)
+            {
+                try { values[i + 1] = fields[i].Convert(row[i]); }
+                catch (Exception exception) when (exception is FormatException or OverflowException)
+                {
+                    throw new TabularFileException(id + 1, T["Baris {0}, kolom \"{1}\": \"{2}\" bukan nilai {3}.", id + 1, fields[i].Id, row[i] ?? "", fields[i].Type]);
+                }
+            }
+            yield return values;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OrchardSpbe.Catalog;
+using OrchardSpbe.Datasets.Search;
+using OrchardSpbe.Tenants;
+
+namespace OrchardSpbe.Datasets.Datasets;
+
+/// <summary>
+/// The datasets readers may see without signing in: on a PD, its published <i>terbuka</i> datasets; on the portal,
+/// every PD's, gathered through Core's portal catalog (kind "dataset", the whole record in the entry) — the one
+/// cross-tenant road for what PDs publish, so the portal never opens a PD's database. A PD refreshes its entry in the
+/// transaction of every change (publication, classification, resources); withdrawn when no longer public.
+/// </summary>
+public sealed class DatasetCatalog(IServiceProvider services, TenantContext tenant)
+{
+    public const string Kind = "dataset";
+
+    /// <summary>Re-sends a dataset of this PD to the portal (or withdraws it) and marks it for re-indexing, in the caller's transaction.</summary>
+    public async Task RefreshAsync(string datasetId)
+    {
+        if (tenant.IsDefault) return;
+        var outbox = services.GetRequiredService<CatalogOutbox>();
+        var found = await services.GetRequiredService<DatasetDirectory>().FindAsync(datasetId);
+        if (found is { Published: true, Dataset.IsPublic: true } && found.Value.Dataset is var dataset)
+            await outbox.PublishAsync(new CatalogEntry
+            {
+                Kind = Kind, SourceId = dataset.Id, Title = dataset.Title, Summary = Excerpt(dataset.Part.Description),
+                Path = "data/" + dataset.Name, PublishedUtc = dataset.ModifiedUtc, Data = JsonSerializer.Serialize(dataset),
+            });
+        else await outbox.WithdrawAsync(Kind, datasetId);
+        await DatasetSearchSource.LogChangesAsync(services, [datasetId]);
+    }
+
+    /// <summary>Every public dataset this site shows: its own on a PD, every running PD's on the portal.</summary>
+    public async Task<IReadOnlyList<DatasetRecord>> PublicAsync()
+    {
+        if (!tenant.IsDefault)
+            return (await services.GetRequiredService<DatasetDirectory>().PublishedAsync()).Where(d => d.IsPublic).ToList();
+        var portal = services.GetRequiredService<PortalCatalog>();
+        var all = new List<DatasetRecord>();
+        for (var page = 1; ; page++)
+        {
+            var entries = await portal.QueryAsync(new CatalogQuery { Kind = Kind, Page = page, PageSize = 200, CountTotal = false });
+            all.AddRange(entries.Entries.Select(e => e.Data is null ? null : JsonSerializer.Deserialize<DatasetRecord>(e.Data)).OfType<DatasetRecord>());
+            if (entries.Entries.Count < 200) return all;
+        }
+    }
+
+    private static string Excerpt(string markdown) => markdown.Length <= 240 ? markdown : markdown[..240] + "…";
+}

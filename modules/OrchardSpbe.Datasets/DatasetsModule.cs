@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrchardSpbe.Content.Editing;
+using OrchardSpbe.Datasets.Catalogue;
+using OrchardSpbe.Datasets.Datasets;
+using OrchardSpbe.Datasets.DataStore;
+using OrchardSpbe.Datasets.Recipes;
+using OrchardSpbe.Datasets.Resources;
+using OrchardSpbe.Datasets.Search;
+using OrchardSpbe.Hosting;
+using OrchardSpbe.Modules;
+using OrchardSpbe.Search;
+
+namespace OrchardSpbe.Datasets;
+
+public sealed class DatasetsModule : SpbeModule
+{
+    public override IEnumerable<FeatureDescriptor> Features => [Manifest.Datasets];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDataMigration<Migrations>();
+        services.AddPermissions(Permissions.All);
+        services.AddAdminMenu(
+            new AdminMenuItem { Text = "Data terbuka", Url = "/admin/data", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageDatasets.Name, Order = 21, Sites = AdminMenuSites.PdSites });
+
+        // The dataset: a content type (drafts, versions, approval) made of the title and the dataset part.
+        services.AddScoped<IContentEditor, DatasetPartEditor>();
+        services.AddContentHandler<DatasetIndexHandler>();
+        services.AddScoped<DatasetDirectory>();
+        services.AddScoped<DatasetAccess>();
+        services.AddScoped<DatasetCatalog>();
+
+        // Resources and the DataStore (a table per tabular resource, swapped atomically on reload).
+        services.AddScoped<ResourceService>();
+        services.AddScoped<TabularReader>();
+        services.AddScoped<DataStoreTables>();
+        services.AddScoped<DataStoreQuery>();
+
+        // What the public reads: the catalogue (/data, package_search), search documents, the sample datasets.
+        services.AddScoped<CatalogueQuery>();
+        services.AddSingleton<ISearchDocumentSource, DatasetSearchSource>();
+        services.AddRecipeStep<SampleDatasetsStep>();
+    }
+}

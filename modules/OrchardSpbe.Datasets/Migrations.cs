@@ -1,0 +1,33 @@
+using OrchardSpbe.Data;
+
+namespace OrchardSpbe.Datasets;
+
+/// <summary>
+/// A PD's datasets (the latest version's fields, and whether one is published), their resources, and the DataStore:
+/// one relational table per tabular resource (<c>dst_…</c>), named in <c>ds_resources.datastore_table</c> so a reload
+/// swaps the name in one transaction (readers never see a half-loaded table).
+/// </summary>
+public sealed class Migrations : DataMigration
+{
+    public override string FeatureId => Manifest.FeatureId;
+
+    public override IReadOnlyList<Func<MigrationContext, Task>> Steps { get; } =
+    [
+        async db => await db.ExecuteAsync($"""
+            CREATE TABLE ds_datasets (
+                content_item_id TEXT PRIMARY KEY, name TEXT NOT NULL, title TEXT NOT NULL, data_group TEXT NOT NULL,
+                classification TEXT NOT NULL, license_id TEXT NOT NULL, tags TEXT NOT NULL, part TEXT NOT NULL,
+                published {db.Dialect.Boolean} NOT NULL, created_utc {db.Dialect.BigInt} NOT NULL,
+                modified_utc {db.Dialect.BigInt} NOT NULL, published_utc {db.Dialect.BigInt} NULL);
+            CREATE UNIQUE INDEX ux_ds_datasets_name ON ds_datasets (name);
+            CREATE INDEX ix_ds_datasets_public ON ds_datasets (published, classification, modified_utc);
+
+            CREATE TABLE ds_resources (
+                id TEXT PRIMARY KEY, dataset_id TEXT NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL, description TEXT NULL,
+                url_type TEXT NOT NULL, url TEXT NULL, file_path TEXT NULL, format TEXT NOT NULL, media_type TEXT NOT NULL,
+                size {db.Dialect.BigInt} NULL, sha256 TEXT NULL, last_modified_utc {db.Dialect.BigInt} NOT NULL, created_utc {db.Dialect.BigInt} NOT NULL,
+                datastore_table TEXT NULL, datastore_fields TEXT NULL, datastore_rows {db.Dialect.BigInt} NULL, datastore_error TEXT NULL);
+            CREATE INDEX ix_ds_resources_dataset ON ds_resources (dataset_id, position);
+            """),
+    ];
+}
