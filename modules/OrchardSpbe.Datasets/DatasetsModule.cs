@@ -36,6 +36,10 @@ public sealed class DatasetsModule : SpbeModule
         services.AddScoped<TabularReader>();
         services.AddScoped<DataStoreTables>();
         services.AddScoped<DataStoreQuery>();
+        services.AddScoped<DataStoreSql>();
+
+        // CKAN's Action API.
+        services.AddScoped<Api.CkanActions>();
 
         // What the public reads: the catalogue (/data, package_search), search documents, the sample datasets.
         services.AddScoped<CatalogueQuery>();

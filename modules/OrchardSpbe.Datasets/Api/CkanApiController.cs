@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using OrchardSpbe.Datasets.Datasets;
+using OrchardSpbe.Modules;
+using OrchardSpbe.Tenants;
+
+namespace OrchardSpbe.Datasets.Api;
+
+/// <summary>
+/// CKAN's Action API at /api/3/action/{name} and /api/action/{name}, answered as ckan/views/api.py answers: the
+/// envelope {help, success, result}; errors {help, success: false, error: {__type, message}} with CKAN's statuses; an
+/// unknown action or an unreadable body a bare JSON string with 400; a write action called by GET refused as CKAN
+/// refuses it. Read actions take GET (query string) or POST (JSON body).
+/// </summary>
+[RequireFeature(Manifest.FeatureId)]
+[AllowAnonymous]
+[IgnoreAntiforgeryToken] // no cookie-authorised change happens here: read actions change nothing, write actions need a token
+public sealed class CkanApiController(CkanActions actions, TenantContext tenant, TenantRegistry registry, TenantUrls urls) : Controller
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    [HttpGet("api/3/action/{name}")]
+    [HttpPost("api/3/action/{name}")]
+    [HttpGet("api/action/{name}")]
+    [HttpPost("api/action/{name}")]
+    public async Task<IActionResult> Action(string name, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] JsonElement? body)
+    {
+        var read = CkanActions.ReadActions.Contains(name);
+        if (!read && !CkanActions.WriteActions.Contains(name)) return BadRequestText($"Action name not known: {name}");
+        CkanArgs args;
+        if (HttpMethods.IsGet(Request.Method))
+        {
+            if (!read) return BadRequestText("JSON Error: Invalid request. Please use POST method for your request");
+            args = CkanArgs.FromQuery(Request.Query);
+        }
+        else if (!ModelState.IsValid)
+        {
+            return BadRequestText("JSON Error: Error decoding JSON data.");
+        }
+        else if (body is { ValueKind: not JsonValueKind.Object } other && other.ValueKind != JsonValueKind.Undefined)
+        {
+            return BadRequestText($"JSON Error: Request data JSON decoded to {other.ValueKind} but it needs to be a dictionary.");
+        }
+        else
+        {
+            args = new CkanArgs(body is { ValueKind: JsonValueKind.Object } json ? JsonObject.Create(json)! : []);
+            // A read action posted with an empty body still reads its query string, as clients sending ?id=… expect.
+            if (read && body is null) args = CkanArgs.FromQuery(Request.Query);
+        }
+        args.Data.Remove("callback");
+
+        var root = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        var envelope = new JsonObject { ["help"] = $"{root}/api/3/action/help_show?name={Uri.EscapeDataString(name)}" };
+        var dicts = new CkanDicts((dataset, path) =>
+            dataset.Organization == tenant.Name || registry.Find(dataset.Organization) is not { } pd ? $"{root}/{path}" : urls.Of(pd, path));
+        try
+        {
+            var result = await actions.RunAsync(name, args, User, dicts, $"{root}{Request.Path}", HttpContext.RequestAborted);
+            envelope["success"] = true;
+            envelope["result"] = result;
+            return JsonAnswer(envelope, 200);
+        }
+        catch (CkanException error)
+        {
+            envelope["success"] = false;
+            envelope["error"] = error switch
+            {
+                CkanValidation validation => new JsonObject { [validation.Field] = new JsonArray(validation.Message), ["__type"] = error.Type },
+                CkanNotFound => new JsonObject { ["__type"] = error.Type, ["message"] = "Not found: " + error.Message },
+                CkanNotAuthorized => new JsonObject { ["__type"] = error.Type, ["message"] = "Access denied: " + error.Message },
+                _ => new JsonObject { ["__type"] = error.Type, ["message"] = error.Message },
+            };
+            return JsonAnswer(envelope, error.Status);
+        }
+    }
+
+    private ContentResult BadRequestText(string message) =>
+        JsonAnswer(JsonValue.Create("Bad request: " + message), 400);
+
+    private static ContentResult JsonAnswer(JsonNode node, int status) => new()
+    {
+        Content = node.ToJsonString(Json), ContentType = "application/json;charset=utf-8", StatusCode = status,
+    };
+}
