@@ -53,6 +53,7 @@ public sealed class DatasetsAdminController(
         {
             return await RefusedAsync(found.Dataset, found.Published, "file", ResourceService.TooLarge(T));
         }
+        if (form.Files.GetFile("file") is { Length: 0, FileName.Length: > 0 }) return await RefusedAsync(found.Dataset, found.Published, "file", T["Berkas kosong."]);
         var input = new ResourceInput(form["name"].ToString(), NullIfEmpty(form["description"]), form.Files.GetFile("file") is { Length: > 0 } f ? f : null,
             NullIfEmpty(form["url"]), NullIfEmpty(form["format"]));
         var (_, error) = await resources.AddAsync(found.Dataset.Id, input, User.Identity?.Name);

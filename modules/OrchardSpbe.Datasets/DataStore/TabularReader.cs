@@ -71,7 +71,8 @@ public sealed class TabularReader(IStringLocalizer<Strings> T)
     private IEnumerable<string?[]> ReadCsv(string path)
     {
         using var stream = File.OpenRead(path);
-        using var text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 1 << 16);
+        // Invalid bytes become U+FFFD, found in their row below: a file of mixed encodings is refused at the first foreign row.
+        using var text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, 1 << 16);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true,
@@ -87,12 +88,13 @@ public sealed class TabularReader(IStringLocalizer<Strings> T)
         {
             bool more;
             try { more = csv.Read(); }
-            catch (DecoderFallbackException) { throw new TabularFileException(row + 1, T["Baris {0} bukan teks UTF-8 yang sah; simpan berkas sebagai CSV UTF-8.", row + 1]); }
             catch (CsvHelperException exception) { throw new TabularFileException(row + 1, T["Baris {0} tidak dapat dibaca: {1}", row + 1, exception.Message]); }
             if (!more) yield break;
             row++;
             if (csv.Count > MaxColumns) throw new TabularFileException(row, T["Baris {0} memiliki {1} kolom; paling banyak {2}.", row, csv.Count, MaxColumns]);
-            yield return csv.Record ?? [];
+            var record = csv.Record ?? [];
+            if (record.Any(cell => cell.Contains('\uFFFD'))) throw new TabularFileException(row, T["Baris {0} bukan teks UTF-8 yang sah; simpan berkas sebagai CSV UTF-8.", row]);
+            yield return record;
         }
     }
 
