@@ -30,6 +30,7 @@ public sealed class DatasetsModule : SpbeModule
         services.AddScoped<DatasetDirectory>();
         services.AddScoped<DatasetAccess>();
         services.AddScoped<DatasetCatalog>();
+        services.AddScoped<DuplicateFinder>();
 
         // Resources and the DataStore (a table per tabular resource, swapped atomically on reload).
         services.AddScoped<ResourceService>();

@@ -37,6 +37,12 @@ public sealed class DatasetCatalog(IServiceProvider services, TenantContext tena
     {
         if (!tenant.IsDefault)
             return (await services.GetRequiredService<DatasetDirectory>().PublishedAsync()).Where(d => d.IsPublic).ToList();
+        return await CityAsync();
+    }
+
+    /// <summary>Every running PD's public datasets, from the portal catalog (read from any site: the duplicate check).</summary>
+    public async Task<IReadOnlyList<DatasetRecord>> CityAsync()
+    {
         var portal = services.GetRequiredService<PortalCatalog>();
         var all = new List<DatasetRecord>();
         for (var page = 1; ; page++)
