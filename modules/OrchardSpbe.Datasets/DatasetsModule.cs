@@ -22,10 +22,12 @@ public sealed class DatasetsModule : SpbeModule
         services.AddDataMigration<Migrations>();
         services.AddPermissions(Permissions.All);
         services.AddAdminMenu(
-            new AdminMenuItem { Text = "Data terbuka", Url = "/admin/data", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageDatasets.Name, Order = 21, Sites = AdminMenuSites.PdSites });
+            new AdminMenuItem { Text = "Data terbuka", Url = "/admin/data", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageDatasets.Name, Order = 21, Sites = AdminMenuSites.PdSites },
+            new AdminMenuItem { Text = "Token API", Url = "/admin/data/token", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageDatasets.Name, Order = 22, Sites = AdminMenuSites.PdSites });
 
         // The dataset: a content type (drafts, versions, approval) made of the title and the dataset part.
-        services.AddScoped<IContentEditor, DatasetPartEditor>();
+        services.AddScoped<DatasetPartEditor>();
+        services.AddScoped<IContentEditor>(sp => sp.GetRequiredService<DatasetPartEditor>());
         services.AddContentHandler<DatasetIndexHandler>();
         services.AddScoped<DatasetDirectory>();
         services.AddScoped<DatasetAccess>();
@@ -41,6 +43,8 @@ public sealed class DatasetsModule : SpbeModule
 
         // CKAN's Action API.
         services.AddScoped<Api.CkanActions>();
+        services.AddScoped<Api.CkanWriteActions>();
+        services.AddScoped<Api.ApiTokens>();
 
         // What the public reads: the catalogue (/data, package_search), search documents, the sample datasets.
         services.AddScoped<CatalogueQuery>();

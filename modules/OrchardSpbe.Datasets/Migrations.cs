@@ -29,5 +29,13 @@ public sealed class Migrations : DataMigration
                 datastore_table TEXT NULL, datastore_fields TEXT NULL, datastore_rows {db.Dialect.BigInt} NULL, datastore_error TEXT NULL);
             CREATE INDEX ix_ds_resources_dataset ON ds_resources (dataset_id, position);
             """),
+        // API tokens: only a SHA-256 of each is kept; a token is this tenant's alone (it is looked up in its store).
+        async db => await db.ExecuteAsync($"""
+            CREATE TABLE ds_api_tokens (
+                id TEXT PRIMARY KEY, user_name TEXT NOT NULL, name TEXT NOT NULL, hash TEXT NOT NULL, created_utc {db.Dialect.BigInt} NOT NULL,
+                expires_utc {db.Dialect.BigInt} NOT NULL, revoked_utc {db.Dialect.BigInt} NULL, last_used_utc {db.Dialect.BigInt} NULL);
+            CREATE UNIQUE INDEX ux_ds_api_tokens_hash ON ds_api_tokens (hash);
+            CREATE INDEX ix_ds_api_tokens_user ON ds_api_tokens (user_name, created_utc);
+            """),
     ];
 }

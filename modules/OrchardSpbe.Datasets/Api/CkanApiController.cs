@@ -19,7 +19,7 @@ namespace OrchardSpbe.Datasets.Api;
 [RequireFeature(Manifest.FeatureId)]
 [AllowAnonymous]
 [IgnoreAntiforgeryToken] // no cookie-authorised change happens here: read actions change nothing, write actions need a token
-public sealed class CkanApiController(CkanActions actions, TenantContext tenant, TenantRegistry registry, TenantUrls urls) : Controller
+public sealed class CkanApiController(CkanActions actions, CkanWriteActions writes, ApiTokens tokens, TenantContext tenant, TenantRegistry registry, TenantUrls urls) : Controller
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -59,7 +59,15 @@ public sealed class CkanApiController(CkanActions actions, TenantContext tenant,
             dataset.Organization == tenant.Name || registry.Find(dataset.Organization) is not { } pd ? $"{root}/{path}" : urls.Of(pd, path));
         try
         {
-            var result = await actions.RunAsync(name, args, User, dicts, $"{root}{Request.Path}", HttpContext.RequestAborted);
+            // A token (Authorization or X-CKAN-API-Key, as CKAN's clients send it) signs the request in; a write needs one —
+            // the site's cookie never authorises a write here, so no other site can make a signed-in browser write.
+            var user = read ? User : new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+            var presented = Request.Headers.Authorization.FirstOrDefault() is { Length: > 0 } authorization ? authorization : Request.Headers["X-CKAN-API-Key"].FirstOrDefault();
+            if (!string.IsNullOrWhiteSpace(presented))
+                user = await tokens.AuthenticateAsync(presented) ?? throw new CkanNotAuthorized("the API token is unknown, expired or revoked");
+            var result = read
+                ? await actions.RunAsync(name, args, user, dicts, $"{root}{Request.Path}", HttpContext.RequestAborted)
+                : await writes.RunAsync(name, args, user, dicts);
             envelope["success"] = true;
             envelope["result"] = result;
             return JsonAnswer(envelope, 200);
