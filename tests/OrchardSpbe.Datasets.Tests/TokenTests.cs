@@ -60,6 +60,35 @@ public sealed class TokenTests(SqliteSite fixture) : IClassFixture<SqliteSite>
         Assert.Equal(HttpStatusCode.Forbidden, foreign);
         Assert.Equal("Authorization Error", foreignBody.GetProperty("error").GetProperty("__type").GetString());
 
+        // ckanapi's resource_create with a file (multipart, "upload"), then datastore_upsert appends and updates rows.
+        using var multipart = new MultipartFormDataContent
+        {
+            { new StringContent("kunjungan-puskesmas"), "package_id" }, { new StringContent("Kunjungan 2025"), "name" },
+            { new ByteArrayContent(DataDesk.DbdCsv(1)), "upload", "kunjungan.csv" },
+        };
+        var upload = new HttpRequestMessage(HttpMethod.Post, desk.Url("/api/3/action/resource_create")) { Content = multipart };
+        upload.Headers.TryAddWithoutValidation("Authorization", token);
+        var uploaded = await (await client.SendAsync(upload)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(uploaded.GetProperty("success").GetBoolean(), uploaded.ToString());
+        var resourceId = uploaded.GetProperty("result").GetProperty("id").GetString()!;
+        Assert.True(uploaded.GetProperty("result").GetProperty("datastore_active").GetBoolean());
+        var (upserted, upsertBody) = await PostAsync(client, desk.Url("/api/3/action/datastore_upsert"), $$"""
+            {"resource_id": "{{resourceId}}", "method": "insert", "records": [{"bulan": "2025-02-01", "kecamatan": "Kecamatan 13", "kasus": 5, "rasio": 1.5}]}
+            """, token);
+        Assert.True(upserted == HttpStatusCode.OK, upsertBody.ToString());
+        var (badRecord, badBody) = await PostAsync(client, desk.Url("/api/3/action/datastore_upsert"), $$"""
+            {"resource_id": "{{resourceId}}", "method": "insert", "records": [{"kasus": "banyak"}]}
+            """, token);
+        Assert.Equal(HttpStatusCode.Conflict, badRecord);
+        Assert.True(badBody.GetProperty("error").TryGetProperty("records", out _));
+        var (updated, _) = await PostAsync(client, desk.Url("/api/3/action/datastore_upsert"), $$"""
+            {"resource_id": "{{resourceId}}", "method": "update", "records": [{"_id": 1, "bulan": "2025-01-01", "kecamatan": "Kecamatan 01", "kasus": 99, "rasio": 1.5}]}
+            """, token);
+        Assert.Equal(HttpStatusCode.OK, updated);
+        var search = await client.Http.GetFromJsonAsync<JsonElement>(desk.Url($"/api/3/action/datastore_search?resource_id={resourceId}&sort=_id"));
+        Assert.Equal(13, search.GetProperty("result").GetProperty("total").GetInt32());
+        Assert.Equal(99, search.GetProperty("result").GetProperty("records")[0].GetProperty("kasus").GetInt32());
+
         var list = await desk.PdAdmin.OpenAsync(desk.Url("/admin/data/token"));
         var revoked = await list.SubmitAsync(desk.PdAdmin, "tr[data-token] form", new Dictionary<string, string>());
         Assert.Empty(revoked.Errors);

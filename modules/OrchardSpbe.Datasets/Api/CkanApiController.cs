@@ -51,6 +51,11 @@ public sealed class CkanApiController(CkanActions actions, CkanWriteActions writ
             // A read action posted with an empty body still reads its query string, as clients sending ?id=… expect.
             if (read && body is null) args = CkanArgs.FromQuery(Request.Query);
         }
+        return await AnswerAsync(name, args, read, null);
+    }
+
+    private async Task<IActionResult> AnswerAsync(string name, CkanArgs args, bool read, IFormFile? upload)
+    {
         args.Data.Remove("callback");
 
         var root = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
@@ -67,7 +72,7 @@ public sealed class CkanApiController(CkanActions actions, CkanWriteActions writ
                 user = await tokens.AuthenticateAsync(presented) ?? throw new CkanNotAuthorized("the API token is unknown, expired or revoked");
             var result = read
                 ? await actions.RunAsync(name, args, user, dicts, $"{root}{Request.Path}", HttpContext.RequestAborted)
-                : await writes.RunAsync(name, args, user, dicts);
+                : await writes.RunAsync(name, args, user, dicts, upload);
             envelope["success"] = true;
             envelope["result"] = result;
             return JsonAnswer(envelope, 200);
@@ -84,6 +89,24 @@ public sealed class CkanApiController(CkanActions actions, CkanWriteActions writ
             };
             return JsonAnswer(envelope, error.Status);
         }
+    }
+
+    /// <summary>resource_create with a file, as ckanapi sends it: multipart, the file in "upload", the other fields beside it.</summary>
+    [HttpPost("api/3/action/resource_create")]
+    [HttpPost("api/action/resource_create")]
+    [Consumes("multipart/form-data")]
+    [RequestSizeLimit(Resources.ResourceService.MaxUploadBytes + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = Resources.ResourceService.MaxUploadBytes)]
+    public async Task<IActionResult> ResourceCreate()
+    {
+        IFormCollection form;
+        try { form = await Request.ReadFormAsync(HttpContext.RequestAborted); }
+        catch (Exception exception) when (exception is BadHttpRequestException or InvalidDataException or IOException)
+        {
+            return BadRequestText("JSON Error: the upload could not be read or is too large");
+        }
+        var args = new CkanArgs(new JsonObject(form.Where(f => f.Key != "upload").Select(f => KeyValuePair.Create(f.Key, (JsonNode?)JsonValue.Create(f.Value.ToString())))));
+        return await AnswerAsync("resource_create", args, read: false, form.Files.GetFile("upload"));
     }
 
     private ContentResult BadRequestText(string message) =>

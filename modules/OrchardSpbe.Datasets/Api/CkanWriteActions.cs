@@ -6,6 +6,8 @@ using Microsoft.Extensions.Primitives;
 using OrchardSpbe.Content;
 using OrchardSpbe.Content.Editing;
 using OrchardSpbe.Datasets.Datasets;
+using OrchardSpbe.Datasets.DataStore;
+using OrchardSpbe.Datasets.Resources;
 using OrchardSpbe.Localization;
 using OrchardSpbe.Security;
 using OrchardSpbe.Tenants;
@@ -19,7 +21,7 @@ namespace OrchardSpbe.Datasets.Api;
 /// </summary>
 public sealed class CkanWriteActions(
     ContentManager contents, ContentDefinitionStore definitions, DatasetDirectory directory, DatasetPartEditor editor, PermissionHandler permissions,
-    TenantContext tenant, IServiceProvider services, IStringLocalizer<Strings> T)
+    ResourceService resources, DataStoreTables tables, TenantContext tenant, IServiceProvider services, IStringLocalizer<Strings> T)
 {
     // Editor keys → CKAN's field names, for the Validation Error's keys.
     private static readonly Dictionary<string, string> Fields = new()
@@ -30,10 +32,46 @@ public sealed class CkanWriteActions(
         ["RelatedIndicators"] = "extras", ["SharedWith"] = "extras",
     };
 
-    public async Task<JsonNode?> RunAsync(string action, CkanArgs args, ClaimsPrincipal user, CkanDicts dicts)
+    public async Task<JsonNode?> RunAsync(string action, CkanArgs args, ClaimsPrincipal user, CkanDicts dicts, IFormFile? upload = null)
     {
         if (tenant.IsDefault || !await permissions.HasPermissionAsync(user, Permissions.ManageDatasets.Name))
             throw new CkanNotAuthorized($"User {user.Identity?.Name ?? ""} not authorized to {action.Replace('_', ' ')}");
+        return action switch
+        {
+            "resource_create" => await ResourceCreateAsync(args, upload, user.Identity!.Name!, dicts),
+            "datastore_upsert" => await UpsertAsync(args),
+            _ => await PackageAsync(action, args, user, dicts),
+        };
+    }
+
+    /// <summary>resource_create: a file (multipart "upload") or a link ("url" with "format"), checked as the admin form checks it.</summary>
+    private async Task<JsonNode> ResourceCreateAsync(CkanArgs args, IFormFile? upload, string userName, CkanDicts dicts)
+    {
+        if (await directory.FindAsync(args.Required("package_id")) is not { } found) throw new CkanNotFound("Dataset not found");
+        var name = args.String("name") ?? upload?.FileName ?? args.String("url") ?? "";
+        var (id, error) = await resources.AddAsync(found.Dataset.Id, new ResourceInput(name, args.String("description"), upload, args.String("url"), args.String("format") ?? upload?.FileName.Split('.').Last()), userName);
+        if (error is not null) throw new CkanValidation(error.Field == "file" ? "upload" : error.Field, error.Message);
+        var dataset = (await directory.FindAsync(found.Dataset.Id))!.Value.Dataset;
+        return dicts.Resource(dataset, dataset.Resources.First(r => r.Id == id));
+    }
+
+    /// <summary>datastore_upsert: records (a list of objects) with method insert, upsert (by _id, the default) or update.</summary>
+    private async Task<JsonNode> UpsertAsync(CkanArgs args)
+    {
+        var resourceId = args.Required("resource_id");
+        if (await directory.FindResourceAsync(resourceId) is null) throw new CkanNotFound($"Resource \"{resourceId}\" was not found.");
+        if (args.Data["records"] is not JsonArray list || list.Any(r => r is not JsonObject)) throw new CkanValidation("records", "Not a list of dicts");
+        if (list.Count > DataStoreSearch.MaxLimit) throw new CkanValidation("records", $"At most {DataStoreSearch.MaxLimit} records at a time");
+        var records = list.Cast<JsonObject>().Select(r => (IReadOnlyDictionary<string, string?>)r.ToDictionary(c => c.Key,
+            c => c.Value switch { null => null, JsonValue v when v.TryGetValue<string>(out var text) => text, var v => v.ToJsonString() })).ToList();
+        var method = args.String("method") ?? "upsert";
+        try { await tables.UpsertAsync(resourceId, method, records); }
+        catch (DataStoreQueryException exception) { throw new CkanValidation(exception.Key, exception.Message); }
+        return new JsonObject { ["resource_id"] = resourceId, ["method"] = method, ["records"] = list.DeepClone() };
+    }
+
+    private async Task<JsonNode?> PackageAsync(string action, CkanArgs args, ClaimsPrincipal user, CkanDicts dicts)
+    {
         var userName = user.Identity!.Name!;
         ContentItem item;
         DatasetPart part;

@@ -39,6 +39,58 @@ public sealed class DataStoreTables(TenantSession session, TabularReader reader,
         return count;
     }
 
+    /// <summary>
+    /// CKAN's datastore_upsert: "insert" appends the records; "upsert" and "update" match them by <c>_id</c> ("update"
+    /// refuses an unknown one). Every record is checked first (known fields, typed values); then all are written in one
+    /// transaction. Throws <see cref="DataStoreQueryException"/> keyed "records".
+    /// </summary>
+    public async Task<long> UpsertAsync(string resourceId, string method, IReadOnlyList<IReadOnlyDictionary<string, string?>> records)
+    {
+        if (await FindAsync(resourceId) is not { } found) throw new DataStoreQueryException("resource_id", "Resource has no DataStore table");
+        if (method is not ("insert" or "upsert" or "update")) throw new DataStoreQueryException("method", "Value must be one of: upsert, insert, update");
+        var rows = new List<(long? Id, object?[] Values)>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            if (record.Keys.FirstOrDefault(k => k != "_id" && found.Fields.All(f => f.Id != k)) is { } unknown)
+                throw new DataStoreQueryException("records", $"row {i + 1}: field \"{unknown}\" not in resource");
+            long? id = null;
+            if (record.TryGetValue("_id", out var idText) && idText is not null)
+                id = long.TryParse(idText, out var parsed) && parsed > 0 ? parsed : throw new DataStoreQueryException("records", $"row {i + 1}: invalid _id");
+            if (method == "insert" && id is not null) throw new DataStoreQueryException("records", $"row {i + 1}: _id is given by the DataStore");
+            if (method != "insert" && id is null) throw new DataStoreQueryException("records", $"row {i + 1}: _id is missing");
+            var values = new object?[found.Fields.Count];
+            for (var f = 0; f < found.Fields.Count; f++)
+            {
+                var field = found.Fields[f];
+                try { values[f] = field.Convert(record.GetValueOrDefault(field.Id)); }
+                catch (Exception exception) when (exception is FormatException or OverflowException)
+                {
+                    throw new DataStoreQueryException("records", $"row {i + 1}: invalid value for field \"{field.Id}\" of type {field.Type}");
+                }
+            }
+            rows.Add((id, values));
+        }
+        await using var transaction = await session.BeginTransactionAsync();
+        var next = await session.ExecuteScalarAsync<long>($"SELECT COALESCE(MAX(_id), 0) FROM {found.Table}") + 1;
+        var columns = string.Join(", ", found.Fields.Select(f => f.Column));
+        var parameters = string.Join(", ", found.Fields.Select((_, f) => "@v" + f));
+        foreach (var (id, values) in rows)
+        {
+            var arguments = new Dapper.DynamicParameters();
+            for (var f = 0; f < values.Length; f++) arguments.Add("v" + f, values[f]);
+            arguments.Add("id", id ?? next++);
+            var updated = method == "insert" ? 0 : await session.ExecuteAsync(
+                $"UPDATE {found.Table} SET {string.Join(", ", found.Fields.Select((c, f) => $"{c.Column} = @v{f}"))} WHERE _id = @id", arguments);
+            if (updated == 0 && method == "update") throw new DataStoreQueryException("records", $"row {rows.IndexOf((id, values)) + 1}: _id {id} not found");
+            if (updated == 0) await session.ExecuteAsync($"INSERT INTO {found.Table} (_id, {columns}) VALUES (@id, {parameters})", arguments);
+        }
+        var count = await session.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {found.Table}");
+        await session.ExecuteAsync("UPDATE ds_resources SET datastore_rows = @count WHERE id = @resourceId", new { count, resourceId });
+        await transaction.CommitAsync();
+        return rows.Count;
+    }
+
     /// <summary>Keeps why a load failed on the resource (shown to the walidata), outside the failed transaction.</summary>
     public Task RecordErrorAsync(string resourceId, string message) =>
         session.ExecuteAsync("UPDATE ds_resources SET datastore_error = @message WHERE id = @resourceId", new { message, resourceId });
