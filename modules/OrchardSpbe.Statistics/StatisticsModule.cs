@@ -52,6 +52,7 @@ public sealed class StatisticsModule : SpbeModule
         // What the public reads, on the portal and on each PD; search documents of accepted indicators.
         services.AddScoped<PublicStatisticsWriter>();
         services.AddScoped<PublicStatistics>();
+        services.AddScoped<OrchardSpbe.Modules.IIndicatorLinks, IndicatorLinks>(); // for the datasets that name related indicators
         services.AddSingleton<ISearchDocumentSource, IndicatorSearchSource>();
         services.AddRecipeStep<SampleStatisticsStep>();
     }

@@ -58,7 +58,12 @@ public sealed class DatasetsController(
     {
         if (await VisibleAsync(name, "halaman dataset") is not { } dataset) return NotFound();
         var url = Url.Content("~/data/" + dataset.Name);
-        return View(new DatasetPageViewModel(dataset, url, SchemaOrg.DatasetJsonLd(dataset, Absolute(url), r => Absolute(DownloadPath(dataset, r))), []));
+        // Related indicators, through Core's contract, where this PD also has Statistics on.
+        IReadOnlyList<RelatedIndicatorLink> indicators = [];
+        if (dataset.Part.RelatedIndicators.Count > 0 && tenant.Shell.IsFeatureEnabled(IIndicatorLinks.FeatureId)
+            && HttpContext.RequestServices.GetService(typeof(IIndicatorLinks)) is IIndicatorLinks links)
+            indicators = (await links.FindAsync(dataset.Part.RelatedIndicators)).Select(l => new RelatedIndicatorLink(l.Code, l.Title, Url.Content("~/" + l.Path))).ToList();
+        return View(new DatasetPageViewModel(dataset, url, SchemaOrg.DatasetJsonLd(dataset, Absolute(url), r => Absolute(DownloadPath(dataset, r))), indicators));
     }
 
     [HttpGet("data/{name}/sumber/{resourceId}")]

@@ -54,8 +54,8 @@ public sealed class SampleDatasetsStep(ShellHost shells, TenantScopeFactory scop
 
     private static IEnumerable<(string Title, DatasetPart Part, string Csv)> For(string tenant) => tenant switch
     {
-        "dinkes" => [("Kasus demam berdarah dengue per kecamatan [data contoh]", Part("kasus-dbd-per-kecamatan", "kesehatan", "bulanan",
-            "DATA CONTOH, bukan data resmi. Jumlah kasus DBD yang tercatat di puskesmas dan rumah sakit menurut kecamatan dan bulan.", "dbd", "penyakit menular"),
+        "dinkes" => [("Kasus demam berdarah dengue per kecamatan [data contoh]", Relating("DBD-KASUS", Part("kasus-dbd-per-kecamatan", "kesehatan", "bulanan",
+            "DATA CONTOH, bukan data resmi. Jumlah kasus DBD yang tercatat di puskesmas dan rumah sakit menurut kecamatan dan bulan.", "dbd", "penyakit menular")),
             Table("bulan,kecamatan,kode_wilayah,kasus", 11, (month, area, random) => $"2025-{month:D2},{area.Name},{area.Code},{random.Next(0, 40)}"))],
         "disdik" => [("Jumlah sekolah dasar per kecamatan [data contoh]", Part("jumlah-sekolah-dasar", "pendidikan", "tahunan",
             "DATA CONTOH, bukan data resmi. Jumlah SD negeri dan swasta menurut kecamatan.", "sekolah", "sd"),
@@ -75,6 +75,12 @@ public sealed class SampleDatasetsStep(ShellHost shells, TenantScopeFactory scop
         LicenseId = Licenses.CityOpen, Classification = Classifications.Terbuka, TemporalStart = "2025", TemporalEnd = "2025",
         SpatialCoverage = AreaCodes.CityCode, Version = "1.0",
     };
+
+    private static DatasetPart Relating(string indicator, DatasetPart part)
+    {
+        part.RelatedIndicators = [indicator];
+        return part;
+    }
 
     private static string Table(string header, int seed, Func<int, Area, Random, string?> row)
     {
