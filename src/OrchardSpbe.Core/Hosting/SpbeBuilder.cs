@@ -60,6 +60,7 @@ public sealed class SpbeBuilder
                 mvc.Filters.Add<InputTextFilter>();
                 mvc.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
                 mvc.ModelMetadataDetailsProviders.Add(new NonNullableStringMetadata());
+                mvc.Conventions.Add(new RouteSegmentsBindFromRoute());
             })
             .AddJsonOptions(json =>
             {
