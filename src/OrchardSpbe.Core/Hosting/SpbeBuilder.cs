@@ -24,6 +24,8 @@ using OrchardSpbe.Security;
 using OrchardSpbe.Settings;
 using OrchardSpbe.Signals;
 using OrchardSpbe.Tenants;
+using OrchardSpbe.Operations;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
 namespace OrchardSpbe.Hosting;
@@ -77,7 +79,14 @@ public sealed class SpbeBuilder
             document.Info.Description = "Data terbuka dan statistik sektoral. Di portal kota: semua perangkat daerah; di situs perangkat daerah: datanya sendiri.";
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        // /health: each dependency healthy, degraded or unhealthy (the mail server's check comes with the Notifications module).
+        var health = services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<Operations.DiskSpaceHealthCheck>("disk", tags: ["ready"]);
+        // Without Redis a node still serves (signals fall back): degraded, not unhealthy.
+        if (!string.IsNullOrWhiteSpace(options.Redis.Configuration))
+            health.AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), "redis", HealthStatus.Degraded, ["ready"], TimeSpan.FromSeconds(3));
+        services.AddSpbeMetrics(options.Metrics);
         services.AddHostedService<BackgroundTaskScheduler>();
         services.AddOutputCache(cache => cache.AddPolicy(AnonymousPageCachePolicy.Name, new AnonymousPageCachePolicy()));
     }
