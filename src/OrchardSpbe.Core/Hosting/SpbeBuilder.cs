@@ -173,6 +173,7 @@ public sealed class SpbeBuilder
     private static void AddSignals(IServiceCollection services, SpbeOptions options)
     {
         services.AddSingleton<HostChangeApplier>();
+        services.AddSingleton<HostChangeLog>();
         var dataProtection = services.AddDataProtection().SetApplicationName("OrchardSpbe");
         if (string.IsNullOrWhiteSpace(options.Redis.Configuration))
         {
@@ -183,7 +184,10 @@ public sealed class SpbeBuilder
                     Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)));
             return;
         }
-        var redis = ConnectionMultiplexer.Connect(options.Redis.Configuration);
+        // A node starts and serves with Redis down (issue 12): it connects in the background and reconnects by itself.
+        var redisOptions = ConfigurationOptions.Parse(options.Redis.Configuration);
+        redisOptions.AbortOnConnectFail = false;
+        var redis = ConnectionMultiplexer.Connect(redisOptions);
         services.AddSingleton<IConnectionMultiplexer>(redis);
         // One key ring for all nodes: a cookie issued by one node is valid on the others.
         dataProtection.PersistKeysToStackExchangeRedis(redis, options.Redis.Prefix + ":data-protection-keys");
