@@ -20,6 +20,8 @@ public sealed class NotificationsModule : SpbeModule
         services.AddScoped<EmailOutbox>();
         services.AddSingleton<EmailSender>();
         services.AddBackgroundTask<EmailOutboxTask>();
+        services.AddHealthChecks().AddCheck<SmtpHealthCheck>("smtp", tags: ["ready"]);
+        services.AddSingleton<OrchardSpbe.Operations.IMetricsSource, EmailOutboxMetrics>();
         // Every signed-in user has their own list: no permission needed.
         services.AddAdminMenu(new AdminMenuItem { Text = "Notifikasi", Url = NotificationBadge.MenuUrl, FeatureId = Manifest.FeatureId, Order = 1 });
         services.AddScoped<IAdminMenuBadge, NotificationBadge>();

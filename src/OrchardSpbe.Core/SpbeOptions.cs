@@ -11,6 +11,7 @@ public sealed class SpbeOptions
     public RedisSettings Redis { get; set; } = new();
     public SetupSettings Setup { get; set; } = new();
     public SecuritySettings Security { get; set; } = new();
+    public MetricsSettings Metrics { get; set; } = new();
 
     /// <summary>Tests only: the name of a <see cref="Handover.FailPoints"/> point at which the process kills itself.</summary>
     public string? FailPoint { get; set; }
@@ -88,4 +89,16 @@ public sealed class SecuritySettings
     /// </summary>
     public int MaxFailedAccessAttempts { get; set; } = 5;
     public int LockoutMinutes { get; set; } = 15;
+}
+
+/// <summary>The operators' metrics endpoint (OpenTelemetry, Prometheus format): off unless enabled, and then only with the token.</summary>
+public sealed class MetricsSettings
+{
+    public bool Enabled { get; set; }
+
+    /// <summary>Path of the scrape endpoint.</summary>
+    public string Path { get; set; } = "/metrics";
+
+    /// <summary>The bearer token Prometheus sends (<c>authorization: credentials:</c> in its scrape configuration). Required when enabled.</summary>
+    public string? Token { get; set; }
 }

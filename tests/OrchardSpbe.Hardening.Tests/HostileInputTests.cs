@@ -54,8 +54,7 @@ public sealed class HostileInputTests(HarnessSite fixture, ITestOutputHelper out
                         $"{endpoints.Count(e => e.Json)} JSON, {endpoints.Sum(e => e.Fields.Count)} declared fields), " +
                         $"{report.Requests} requests in {report.Elapsed.TotalSeconds:0.0} s, {report.Writes} of them wrote something (rows of {report.TablesCompared} tables compared); " +
                         "statuses: " + string.Join(", ", report.Statuses.Select(s => $"{s.Key} × {s.Value}")) + ".");
-        text.AppendLine($"Sampling (not the full cross product): per endpoint every field gets {HostileInputRun.ValuesPerField} of the " +
-                        $"{HostileCorpus.Values.Count} values (shifted per field) and every value reaches the endpoint; route segments get " + string.Join(", ", HostileCorpus.RouteValues.Select(v => v.Name)) +
+        text.AppendLine($"Every field gets all {HostileCorpus.Values.Count} values; route segments get " + string.Join(", ", HostileCorpus.RouteValues.Select(v => v.Name)) +
                         "; body cases once per endpoint: " + string.Join(", ", HostileCorpus.BodyCases) + ".");
         text.AppendLine($"Corpus ({HostileCorpus.Values.Count} values):");
         foreach (var value in HostileCorpus.Values) text.AppendLine($"  {value.Name,-36} sent to {report.PerValue.GetValueOrDefault(value.Name)} fields");

@@ -81,7 +81,11 @@ public abstract class TenancyTests(SiteFixture fixture)
         using var visitor = Site.NewVisitor();
         var ready = await visitor.GetAsync(new Uri($"http://127.0.0.1:{Site.Port}/health"));
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        // The standard health-check JSON, one entry per dependency.
+        var health = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        foreach (var dependency in new[] { "database", "disk", "smtp" })
+            Assert.Equal("Healthy", health.GetProperty("entries").GetProperty(dependency).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(new Uri($"http://127.0.0.1:{Site.Port}/health/live"))).StatusCode);
     }
 

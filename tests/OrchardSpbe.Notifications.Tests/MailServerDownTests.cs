@@ -23,6 +23,11 @@ public sealed class MailServerDownTests
         var waiting = await site.WaitForOutboxAsync(pd, rows => rows.Count == 1 && rows[0].Attempts >= 2);
         Assert.Null(waiting[0].SentUtc);
         Assert.False(string.IsNullOrEmpty(waiting[0].LastError));
+        // The operators' health page says so: degraded (still 200: the platform serves), the e-mail counted as waiting.
+        var down = await HealthAsync(site);
+        Assert.Equal("Degraded", down.GetProperty("status").GetString());
+        Assert.Equal("Degraded", down.GetProperty("entries").GetProperty("smtp").GetProperty("status").GetString());
+        Assert.Equal(1, down.GetProperty("entries").GetProperty("smtp").GetProperty("data").GetProperty("waitingInOutbox").GetInt32());
 
         await sink.StartAsync();
         var mail = await sink.WaitForAsync(m => m.Subject == "Berita menunggu persetujuan");
@@ -31,6 +36,17 @@ public sealed class MailServerDownTests
         // A few more sweeps: nothing is sent again.
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Single(sink.Messages);
+        var back = await HealthAsync(site);
+        Assert.Equal("Healthy", back.GetProperty("entries").GetProperty("smtp").GetProperty("status").GetString());
+        Assert.Equal(0, back.GetProperty("entries").GetProperty("smtp").GetProperty("data").GetProperty("waitingInOutbox").GetInt32());
+    }
+
+    private static async Task<System.Text.Json.JsonElement> HealthAsync(TestSite site)
+    {
+        using var client = site.NewVisitor();
+        using var response = await client.GetAsync(new Uri($"http://127.0.0.1:{site.Port}/health"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
     [Fact]

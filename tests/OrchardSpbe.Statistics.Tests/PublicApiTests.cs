@@ -146,4 +146,19 @@ public sealed class PublicApiTests(SampleCity city) : IClassFixture<SampleCity>
         var reference = await client.OpenAsync(Portal("/openapi/referensi"));
         Assert.Equal(HttpStatusCode.OK, reference.Status);
     }
+
+    // Issue 15: the sample PD sites a newcomer's first run makes show a whole contact, like the portal (this class
+    // holds the one sample-city fixture of the suite).
+    [Theory]
+    [InlineData("dinkes", "Jl. Ir. H. Juanda No. 100")]
+    [InlineData("kec-jatiasih", "Kantor Kecamatan Jatiasih")]
+    public async Task The_sample_pd_sites_show_their_office_address_and_phone(string pd, string address)
+    {
+        using var visitor = city.Site.NewVisitor();
+        var home = await visitor.OpenAsync(city.Site.Url(pd, "/"));
+        var contact = home.Document.QuerySelector("section.contact")!.TextContent;
+        Assert.Contains(address, contact);
+        Assert.Contains("(021) 88397963", contact);
+        Assert.Contains($"admin@{pd}.bekasikota.go.id", contact);
+    }
 }

@@ -29,6 +29,14 @@ public sealed class TenantAdminInBrowserTests(SqliteSite fixture, ChromiumFixtur
         await admin.SelectOptionAsync("#Category", "Dinas");
         await admin.FillAsync("#AdminEmail", $"admin@{name}.bekasikota.go.id");
         await admin.FillAsync("#AdminPassword", TestEnvironment.AdminPassword);
+        await admin.FillAsync("#ContactAddress", "Jl. Lapan No. 1, Pekayon Jaya, Bekasi Selatan");
+        await admin.FillAsync("#ContactPhone", "telepon kantor");
+        await admin.ClickAsync("text=Buat situs");
+        await Assertions.Expect(admin.Locator("[data-valmsg-for='ContactPhone']")).ToContainTextAsync("Nomor telepon hanya boleh berisi angka");
+        Assert.Null(site.Registry.Find(name));
+
+        await admin.FillAsync("#AdminPassword", TestEnvironment.AdminPassword);
+        await admin.FillAsync("#ContactPhone", "(021) 8840 1234");
         await admin.ClickAsync("text=Buat situs");
         await Assertions.Expect(admin.Locator(".alert-success")).ToHaveTextAsync("Situs 'Dinas Pendidikan' dibuat dan sudah berjalan.");
 
@@ -36,6 +44,9 @@ public sealed class TenantAdminInBrowserTests(SqliteSite fixture, ChromiumFixtur
         var home = await visitor.GotoAsync(site.Url(name).ToString());
         Assert.Equal(200, home!.Status);
         await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync("Dinas Pendidikan");
+        // The PD's contact, as typed at creation, on its home page (address, phone and the administrator's e-mail).
+        await Assertions.Expect(visitor.Locator("section.contact")).ToContainTextAsync("Jl. Lapan No. 1, Pekayon Jaya, Bekasi Selatan");
+        await Assertions.Expect(visitor.Locator("section.contact a[href='tel:(021)88401234']")).ToHaveTextAsync("(021) 8840 1234");
 
         var row = admin.Locator($"tr[data-tenant='{name}']");
         await row.Locator("text=Nonaktifkan").ClickAsync();

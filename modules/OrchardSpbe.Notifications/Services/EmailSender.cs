@@ -27,6 +27,14 @@ public sealed class EmailSender(
     private static readonly TimeSpan LongestDelay = TimeSpan.FromHours(1);
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new();
+    private readonly ConcurrentDictionary<string, long> _waiting = new();
+
+    /// <summary>Per tenant, the e-mails still waiting in its outbox after this node's last round (for the operators).</summary>
+    public IReadOnlyDictionary<string, long> Waiting => _waiting;
+
+    /// <summary>The mail server's last answer on this node: when it last accepted a message, and when and why it last failed.</summary>
+    public DateTimeOffset? LastSentUtc { get; private set; }
+    public (DateTimeOffset At, string Error)? LastFailure { get; private set; }
 
     private SmtpSettings Settings => options.Value;
 
@@ -42,7 +50,11 @@ public sealed class EmailSender(
         try
         {
             await using var connection = await database.OpenAsync(shell.Record.DatabaseLocation, cancellationToken);
-            return await SendClaimedAsync(connection, shell, cancellationToken);
+            var (claimed, sent) = await SendClaimedAsync(connection, shell, cancellationToken);
+            // Counted only where mail was due this round or waiting before: most tenants cost nothing more.
+            if (claimed || _waiting.GetValueOrDefault(shell.Name) > 0)
+                _waiting[shell.Name] = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM email_outbox WHERE next_attempt_utc IS NOT NULL");
+            return sent;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -57,10 +69,10 @@ public sealed class EmailSender(
     }
 
     /// <summary>Claims and sends one e-mail after another over one SMTP connection, until none is due or the server fails.</summary>
-    private async Task<int> SendClaimedAsync(DbConnection connection, TenantShell shell, CancellationToken cancellationToken)
+    private async Task<(bool Claimed, int Sent)> SendClaimedAsync(DbConnection connection, TenantShell shell, CancellationToken cancellationToken)
     {
         // Most rounds of most tenants find nothing due: no SMTP client is made for them.
-        if (await ClaimAsync(connection) is not { } email) return 0;
+        if (await ClaimAsync(connection) is not { } email) return (false, 0);
         using var smtp = new SmtpClient { Timeout = 30_000 };
         var sent = 0;
         do
@@ -73,6 +85,7 @@ public sealed class EmailSender(
                     "UPDATE email_outbox SET sent_utc = @now, next_attempt_utc = NULL, last_error = NULL WHERE id = @id",
                     new { id = email.Id, now = UnixTime.Now });
                 sent++;
+                LastSentUtc = DateTimeOffset.UtcNow;
             }
             catch (SmtpCommandException refused) when (refused.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
             {
@@ -82,13 +95,14 @@ public sealed class EmailSender(
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // The server is unreachable or broke off: the rest waits for the next round.
+                LastFailure = (DateTimeOffset.UtcNow, exception.Message);
                 await FailAsync(connection, email, exception);
                 break;
             }
         }
         while (!cancellationToken.IsCancellationRequested && (email = await ClaimAsync(connection)) is not null);
         if (smtp.IsConnected) await smtp.DisconnectAsync(quit: true, cancellationToken);
-        return sent;
+        return (true, sent);
     }
 
     /// <summary>The oldest due e-mail, now claimed by this node for <see cref="Lease"/>; null when nothing is due.</summary>

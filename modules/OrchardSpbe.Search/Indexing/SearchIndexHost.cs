@@ -30,6 +30,10 @@ public sealed class SearchIndexHost(
     /// <summary>Every tenant's published documents in one index: what the city portal searches.</summary>
     public PortalIndex Portal => _portal.Value;
 
+    /// <summary>The tenant indexes this node has open (for the operators' metrics).</summary>
+    public IEnumerable<TenantIndex> OpenIndexes() =>
+        _indexes.Values.Where(l => l.IsValueCreated && !l.Value.Disposed).Select(l => l.Value);
+
     public string FolderOf(string tenant) => options.Value.IndexRoot is { Length: > 0 } root
         ? Path.GetFullPath(Path.Combine(root, tenant, "site"))
         : appData.Combine("Sites", tenant, "search", Environment.MachineName, "site");
@@ -242,9 +246,12 @@ public sealed class SearchIndexHost(
                 applied = true;
             }
         }
+        var pending = 0L;
         while (true)
         {
             var batch = await log.ReadAsync(index.Cursor, BatchSize);
+            pending += batch.Count;
+            index.PendingAtLastCatchUp = pending;
             if (batch.Count == 0) break;
             var expected = index.Cursor + 1;
             foreach (var change in batch)

@@ -68,6 +68,9 @@ public sealed class TenantIndex : IDisposable
     public bool IsStale => HasCursor && AnalysisVersion != SearchAnalyzers.AnalysisVersion;
 
     public DateTimeOffset? LastAppliedUtc { get; set; }
+
+    /// <summary>Changes of the log not yet in this node's index when its last catch-up began (the operators' index lag).</summary>
+    public long PendingAtLastCatchUp { get; set; }
     public bool Dirty { get; set; }
     public bool Disposed { get; private set; }
 

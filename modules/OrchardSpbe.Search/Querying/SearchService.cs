@@ -12,7 +12,7 @@ namespace OrchardSpbe.Search.Querying;
 /// version searched every tenant's index through one MultiReader; at 120 tenants the per-index overhead made a
 /// query cost 10–30 ms of CPU, against well under one for the one index — see bench/RESULTS.md.)
 /// </summary>
-public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService> logger)
+public sealed class SearchService(SearchIndexHost indexes, OrchardSpbe.Operations.SpbeMetrics metrics, ILogger<SearchService> logger)
 {
     private const int SuggestScan = 2000;
     private readonly ResultCache _portalResults = new();
@@ -21,6 +21,7 @@ public sealed class SearchService(SearchIndexHost indexes, ILogger<SearchService
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         if (request.Query.IsEmpty || request.Tenants.Count == 0) return SearchResult.Empty;
+        metrics.SearchQuery(request.Portal ? "portal" : request.Tenants[0].Name);
         var page = Math.Clamp(request.Page, 1, SearchRequest.MaxPage);
         var t = SearchProfile.Start();
         using var readers = await ReadersAsync(request, cancellationToken);

@@ -40,10 +40,10 @@ public sealed class StatisticsAdminController(
     }
 
     [HttpGet("indikator/{id}")]
-    public async Task<IActionResult> Grid(string id, int? year = null, string? disaggregation = null)
+    public async Task<IActionResult> Grid(string id, int? year = null, string? disaggregation = null, string? kecamatan = null)
     {
         if (await indicators.FindAsync(id) is not { } indicator) return NotFound();
-        return View(await GridModelAsync(indicator, year, disaggregation, new Dictionary<string, string>(), null));
+        return View(await GridModelAsync(indicator, year, disaggregation, kecamatan, new Dictionary<string, string>(), null));
     }
 
     /// <summary>
@@ -51,10 +51,10 @@ public sealed class StatisticsAdminController(
     /// any error nothing is written and the form comes back with the officer's input and a message per cell.
     /// </summary>
     [HttpPost("indikator/{id}")]
-    public async Task<IActionResult> SaveGrid(string id, int? year, string? disaggregation, string? status)
+    public async Task<IActionResult> SaveGrid(string id, int? year, string? disaggregation, string? kecamatan, string? status)
     {
         if (await indicators.FindAsync(id) is not { } indicator) return NotFound();
-        var model = await GridModelAsync(indicator, year, disaggregation, new Dictionary<string, string>(), null);
+        var model = await GridModelAsync(indicator, year, disaggregation, kecamatan, new Dictionary<string, string>(), null);
         status = string.IsNullOrEmpty(status) ? ObservationStatus.Tetap : status;
         var errors = new Dictionary<string, string>();
         if (!ObservationStatus.All.Contains(status)) errors["status"] = T["Pilih status: sementara, tetap atau revisi."];
@@ -85,10 +85,13 @@ public sealed class StatisticsAdminController(
             inputs.Add(new ObservationInput(parts[0], parts[1], model.Disaggregation, value, status, null));
         }
         if (errors.Count > 0)
-            return View("Grid", await GridModelAsync(indicator, year, disaggregation, errors, posted));
+            return View("Grid", await GridModelAsync(indicator, year, disaggregation, kecamatan, errors, posted));
         var changed = await observations.WriteAsync(indicator.ContentItemId, inputs, User.Identity!.Name, "isian tabel");
         TempData["Message"] = T["{0} nilai disimpan.", changed].Value;
-        return RedirectToAction(nameof(Grid), new { id, year = model.Year, disaggregation = model.Disaggregation.Length > 0 ? model.Disaggregation : null });
+        return RedirectToAction(nameof(Grid), new
+        {
+            id, year = model.Year, disaggregation = model.Disaggregation.Length > 0 ? model.Disaggregation : null, kecamatan = model.Kecamatan?.Code,
+        });
     }
 
     [HttpGet("indikator/{id}/riwayat")]
@@ -99,7 +102,7 @@ public sealed class StatisticsAdminController(
         return View(new RevisionsViewModel(indicator, period ?? "", area ?? "", disaggregation ?? "", revisions));
     }
 
-    private async Task<GridViewModel> GridModelAsync(IndicatorRow indicator, int? year, string? disaggregation,
+    private async Task<GridViewModel> GridModelAsync(IndicatorRow indicator, int? year, string? disaggregation, string? kecamatan,
         IReadOnlyDictionary<string, string> errors, IReadOnlyDictionary<string, string>? posted)
     {
         var now = clock.GetUtcNow();
@@ -112,10 +115,23 @@ public sealed class StatisticsAdminController(
             for (var n = 1; n <= indicator.Periodicity.PerYear(); n++) periods.Add(new StatPeriod(y, indicator.Periodicity, n));
         var offered = indicator.Disaggregations;
         var chosen = offered.FirstOrDefault(d => string.Equals(d, disaggregation, StringComparison.OrdinalIgnoreCase)) ?? "";
-        var areas = AreaCodes.All.Where(a => a.Level == AreaLevel.Kota || a.Level == AreaLevel.Kecamatan).ToList();
+        var level = await indicators.EstimationLevelAsync(indicator.ContentItemId);
+        var (areas, chosenKecamatan) = GridAreas(level, kecamatan);
         var rows = await observations.ListAsync(indicator.ContentItemId, periods[0].ToString(), periods[^1].ToString());
         var values = rows.Where(r => r.Disaggregation == chosen).ToDictionary(r => (r.Period, r.Area));
         var years = Enumerable.Range(0, 12).Select(i => thisYear - i * span).ToList();
-        return new GridViewModel(indicator, periods, areas, chosen, values, selected, years, errors, posted);
+        return new GridViewModel(indicator, periods, areas, chosen, values, selected, years, errors, posted, level, chosenKecamatan);
+    }
+
+    /// <summary>
+    /// The columns for an indicator's level of estimates: the city alone; the city and its 12 kecamatan; or, for a
+    /// kelurahan-level indicator, those or one kecamatan with its kelurahan (56 columns at once would not fit a screen).
+    /// </summary>
+    private static (IReadOnlyList<Area> Areas, Area? Kecamatan) GridAreas(string level, string? kecamatan)
+    {
+        if (level == "kota") return ([AreaCodes.City], null);
+        var chosen = level == "kelurahan" && AreaCodes.Find(kecamatan) is { Level: AreaLevel.Kecamatan } k ? k : null;
+        if (chosen is null) return ([AreaCodes.City, .. AreaCodes.Kecamatan], null);
+        return ([chosen, .. AreaCodes.All.Where(a => a.KecamatanCode == chosen.Code)], chosen);
     }
 }

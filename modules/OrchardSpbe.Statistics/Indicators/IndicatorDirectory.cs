@@ -23,6 +23,10 @@ public sealed class IndicatorDirectory(TenantSession session, ContentManager con
             ? new PublishedIndicator(item.DisplayText, item.As<IndicatorPart>(IndicatorPart.Name))
             : null;
 
+    /// <summary>The level of the latest version's estimates ("kota", "kecamatan" or "kelurahan"): which areas the grid offers.</summary>
+    public async Task<string> EstimationLevelAsync(string contentItemId) =>
+        (await contents.GetAsync(contentItemId))?.As<IndicatorPart>(IndicatorPart.Name).EstimationLevel ?? "kota";
+
     private const string Select = """
         SELECT content_item_id AS ContentItemId, code AS Code, title AS Title, periodicity AS PeriodicityCode, data_group AS DataGroup,
                unit AS Unit, decimals AS Decimals, disaggregations AS DisaggregationsJson, published AS Published

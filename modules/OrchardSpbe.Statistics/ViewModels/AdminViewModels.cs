@@ -9,11 +9,11 @@ namespace OrchardSpbe.Statistics.ViewModels;
 
 public sealed record IndicatorListViewModel(IReadOnlyList<IndicatorRow> Indicators, IReadOnlyDictionary<string, long> Counts, long Pending);
 
-/// <summary>The grid: one row per period, one column per area, for one disaggregation value ("" = total).</summary>
+/// <summary>The grid: one row per period, one column per area (of the chosen kecamatan, at kelurahan level), for one disaggregation value ("" = total).</summary>
 public sealed record GridViewModel(
     IndicatorRow Indicator, IReadOnlyList<StatPeriod> Periods, IReadOnlyList<Area> Areas, string Disaggregation,
     IReadOnlyDictionary<(string Period, string Area), ObservationRow> Values, int Year, IReadOnlyList<int> Years,
-    IReadOnlyDictionary<string, string> Errors, IReadOnlyDictionary<string, string>? Posted);
+    IReadOnlyDictionary<string, string> Errors, IReadOnlyDictionary<string, string>? Posted, string EstimationLevel, Area? Kecamatan);
 
 public sealed record RevisionsViewModel(IndicatorRow Indicator, string Period, string Area, string Disaggregation, IReadOnlyList<ObservationRevision> Revisions);
 

@@ -50,7 +50,7 @@ public sealed class TenantsController(
         {
             Name = name, DisplayName = model.DisplayName ?? "", Category = model.Category, Hosts = hosts, UrlPrefix = model.UrlPrefix,
             RecipeName = model.RecipeName, AdminUserName = model.AdminUserName ?? "", AdminEmail = model.AdminEmail ?? "",
-            AdminPassword = model.AdminPassword ?? "",
+            AdminPassword = model.AdminPassword ?? "", ContactAddress = model.ContactAddress, ContactPhone = model.ContactPhone,
         });
         if (!result.Succeeded)
         {

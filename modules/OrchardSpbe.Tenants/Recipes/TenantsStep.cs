@@ -36,6 +36,8 @@ public sealed class TenantsStep(IStringLocalizer<Strings> T) : IRecipeStep
                 AdminUserName = (string?)entry["adminUserName"] ?? "",
                 AdminEmail = (string?)entry["adminEmail"] ?? "",
                 AdminPassword = (string?)entry["adminPassword"] ?? "",
+                ContactAddress = (string?)entry["address"],
+                ContactPhone = (string?)entry["phone"],
             });
             if (!result.Succeeded)
             {

@@ -22,6 +22,8 @@ public sealed class TenantEditViewModel
     public string? AdminUserName { get; set; } = "admin";
     public string? AdminEmail { get; set; }
     public string? AdminPassword { get; set; }
+    public string? ContactAddress { get; set; }
+    public string? ContactPhone { get; set; }
 
     public IReadOnlyList<OrchardSpbe.Recipes.RecipeInfo> Recipes { get; set; } = [];
 

@@ -73,7 +73,7 @@ public sealed class RolesController(
     }
 
     [HttpPost("{name}/edit")]
-    public async Task<IActionResult> Edit([FromRoute] string name, RoleEditViewModel model) // the route's name, never the posted Name field
+    public async Task<IActionResult> Edit(string name, RoleEditViewModel model)
     {
         var role = await roleManager.FindByNameAsync(name);
         if (role is null) return NotFound();

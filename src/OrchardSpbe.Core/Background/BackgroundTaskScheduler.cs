@@ -17,6 +17,7 @@ public sealed class BackgroundTaskScheduler(
     ShellHost shells,
     TenantScopeFactory scopes,
     IOptions<BackgroundOptions> options,
+    Operations.SpbeMetrics metrics,
     ILogger<BackgroundTaskScheduler> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<(string Tenant, Type Task), DateTimeOffset> _lastRun = new();
@@ -47,10 +48,12 @@ public sealed class BackgroundTaskScheduler(
                     {
                         await using var scope = scopes.CreateScope(shell);
                         await task.RunAsync(scope.ServiceProvider, token);
+                        metrics.BackgroundRun(task.GetType().Name, failed: false);
                     }
                     catch (Exception exception) when (exception is not OperationCanceledException)
                     {
                         logger.LogError(exception, "Background task {Task} failed", task.GetType().Name);
+                        metrics.BackgroundRun(task.GetType().Name, failed: true);
                     }
                 }
             });

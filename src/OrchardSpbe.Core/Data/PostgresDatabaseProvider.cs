@@ -2,6 +2,8 @@ using System.Data.Common;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Polly;
+using Polly.Retry;
 
 namespace OrchardSpbe.Data;
 
@@ -14,6 +16,7 @@ public sealed partial class PostgresDatabaseProvider : IDatabaseProvider, IAsync
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly DatabaseSettings _settings;
+    private readonly ResiliencePipeline _opening;
 
     public PostgresDatabaseProvider(IOptions<SpbeOptions> options)
     {
@@ -25,6 +28,23 @@ public sealed partial class PostgresDatabaseProvider : IDatabaseProvider, IAsync
                 "(Spbe:Database:ConnectionString is required when Spbe:Database:Provider is Postgres).");
         }
         _dataSource = NpgsqlDataSource.Create(_settings.ConnectionString);
+        // Issue 12: after PostgreSQL restarts, the pool's idle connections are dead. Opening fails fast on one (the
+        // search_path command below), the pool's idle connections are dropped, and a fresh one is tried — a few
+        // times, briefly, so a request in a restart window either gets through or fails as unavailable (503).
+        _opening = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e => e.IsTransient).Handle<TimeoutException>(),
+                MaxRetryAttempts = 3,
+                Delay = TimeSpan.FromMilliseconds(100),
+                BackoffType = DelayBackoffType.Exponential,
+                OnRetry = _ =>
+                {
+                    _dataSource.Clear();
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
     }
 
     public DatabaseProviderName Name => DatabaseProviderName.Postgres;
@@ -32,7 +52,10 @@ public sealed partial class PostgresDatabaseProvider : IDatabaseProvider, IAsync
     public string HostLocation => CheckedSchema(_settings.HostSchema);
     public string LocationForTenant(string tenantName) => CheckedSchema(_settings.SchemaPrefix + tenantName.Replace('-', '_'));
 
-    public async Task<DbConnection> OpenAsync(string location, CancellationToken cancellationToken = default)
+    public async Task<DbConnection> OpenAsync(string location, CancellationToken cancellationToken = default) =>
+        await _opening.ExecuteAsync(async token => await OpenOnceAsync(location, token), cancellationToken);
+
+    private async Task<DbConnection> OpenOnceAsync(string location, CancellationToken cancellationToken)
     {
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         try

@@ -42,14 +42,25 @@ public sealed class AnonymousPageCachePolicy : IOutputCachePolicy
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        Count(context, hit: true);
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
+        if (context.AllowCacheLookup) Count(context, hit: false);
         var response = context.HttpContext.Response;
         // Never keep a page that sets a cookie (it would hand one visitor's cookie to the next) or is not a plain 200.
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey("Set-Cookie"))
             context.AllowCacheStorage = false;
         return ValueTask.CompletedTask;
+    }
+
+    private static void Count(OutputCacheContext context, bool hit)
+    {
+        var tenant = context.HttpContext.RequestServices.GetRequiredService<TenantContext>();
+        context.HttpContext.RequestServices.GetRequiredService<Operations.SpbeMetrics>().OutputCache(tenant.HasTenant ? tenant.Name : "", hit);
     }
 }

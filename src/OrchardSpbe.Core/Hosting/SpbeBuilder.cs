@@ -24,6 +24,8 @@ using OrchardSpbe.Security;
 using OrchardSpbe.Settings;
 using OrchardSpbe.Signals;
 using OrchardSpbe.Tenants;
+using OrchardSpbe.Operations;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
 namespace OrchardSpbe.Hosting;
@@ -60,6 +62,7 @@ public sealed class SpbeBuilder
                 mvc.Filters.Add<InputTextFilter>();
                 mvc.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
                 mvc.ModelMetadataDetailsProviders.Add(new NonNullableStringMetadata());
+                mvc.Conventions.Add(new RouteSegmentsBindFromRoute());
             })
             .AddJsonOptions(json =>
             {
@@ -76,7 +79,14 @@ public sealed class SpbeBuilder
             document.Info.Description = "Data terbuka dan statistik sektoral. Di portal kota: semua perangkat daerah; di situs perangkat daerah: datanya sendiri.";
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        // /health: each dependency healthy, degraded or unhealthy (the mail server's check comes with the Notifications module).
+        var health = services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<Operations.DiskSpaceHealthCheck>("disk", tags: ["ready"]);
+        // Without Redis a node still serves (signals fall back): degraded, not unhealthy.
+        if (!string.IsNullOrWhiteSpace(options.Redis.Configuration))
+            health.AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), "redis", HealthStatus.Degraded, ["ready"], TimeSpan.FromSeconds(3));
+        services.AddSpbeMetrics(options.Metrics);
         services.AddHostedService<BackgroundTaskScheduler>();
         services.AddOutputCache(cache => cache.AddPolicy(AnonymousPageCachePolicy.Name, new AnonymousPageCachePolicy()));
     }
@@ -163,6 +173,7 @@ public sealed class SpbeBuilder
     private static void AddSignals(IServiceCollection services, SpbeOptions options)
     {
         services.AddSingleton<HostChangeApplier>();
+        services.AddSingleton<HostChangeLog>();
         var dataProtection = services.AddDataProtection().SetApplicationName("OrchardSpbe");
         if (string.IsNullOrWhiteSpace(options.Redis.Configuration))
         {
@@ -173,7 +184,10 @@ public sealed class SpbeBuilder
                     Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)));
             return;
         }
-        var redis = ConnectionMultiplexer.Connect(options.Redis.Configuration);
+        // A node starts and serves with Redis down (issue 12): it connects in the background and reconnects by itself.
+        var redisOptions = ConfigurationOptions.Parse(options.Redis.Configuration);
+        redisOptions.AbortOnConnectFail = false;
+        var redis = ConnectionMultiplexer.Connect(redisOptions);
         services.AddSingleton<IConnectionMultiplexer>(redis);
         // One key ring for all nodes: a cookie issued by one node is valid on the others.
         dataProtection.PersistKeysToStackExchangeRedis(redis, options.Redis.Prefix + ":data-protection-keys");

@@ -12,6 +12,7 @@ namespace OrchardSpbe.Hosting;
 public sealed class SpbeHost(
     TenantStore store,
     Catalog.PortalCatalog catalog,
+    Signals.HostChangeLog changeLog,
     TenantRegistry registry,
     ShellHost shells,
     FirstRunSetup firstRun,
@@ -22,6 +23,7 @@ public sealed class SpbeHost(
     {
         await store.EnsureCreatedAsync();
         await catalog.EnsureCreatedAsync();
+        await changeLog.EnsureCreatedAsync();
         var tenants = await store.ListAsync();
         registry.Load(tenants);
         if (tenants.Count == 0 && options.Value.Setup.AutoSetup)

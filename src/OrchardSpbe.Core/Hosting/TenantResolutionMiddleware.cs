@@ -42,6 +42,8 @@ public sealed class TenantResolutionMiddleware(
             await WriteAsync(context, StatusCodes.Status404NotFound, "text/plain; charset=utf-8", NotFoundBody);
             return;
         }
+        // The operators' request metrics (http.server.request.duration, …) per tenant.
+        context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMetricsTagsFeature>()?.Tags.Add(new(Operations.SpbeMetrics.TenantTag, record.Name));
         var shell = record.State == TenantState.Running ? shells.Find(record.Name) : null;
         if (shell is null)
         {

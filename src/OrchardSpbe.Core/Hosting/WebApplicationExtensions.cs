@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using OrchardSpbe.Operations;
 using OrchardSpbe.Security;
 
 namespace OrchardSpbe.Hosting;
@@ -33,7 +34,13 @@ public static class WebApplicationExtensions
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        // The standard health-check JSON (AspNetCore.HealthChecks.UI.Client): status, then each dependency with its own.
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthChecks.UI.Client.UIResponseWriter.WriteHealthCheckUIResponse,
+        });
+        app.UseSpbeMetrics(app.Services.GetRequiredService<IOptions<SpbeOptions>>().Value.Metrics);
         app.UseMiddleware<TenantResolutionMiddleware>();
         // Inside the tenant's logging scope, so a failure is logged with the tenant that had it.
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorPage.WriteAsync });

@@ -25,7 +25,8 @@ public sealed class SettingsStep(IStringLocalizer<Strings> T) : IRecipeStep
         {
             if (key == "name") continue;
             if (!merged.ContainsKey(key)) throw context.Fail(key, T["Pengaturan '{0}' tidak dikenal.", key]);
-            merged[key] = value?.DeepClone();
+            // A blank value means "not set" (a tenant created without a phone number leaves {{ContactPhone}} empty).
+            merged[key] = value is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var text) && string.IsNullOrWhiteSpace(text) ? null : value?.DeepClone();
         }
         SiteSettings settings;
         try

@@ -40,6 +40,9 @@ public sealed partial class TenantManager(
         if (string.IsNullOrWhiteSpace(request.AdminUserName)) errors["AdminUserName"] = T["Nama pengguna administrator wajib diisi."];
         if (!EmailAddress().IsMatch(request.AdminEmail.Trim())) errors["AdminEmail"] = T["Alamat email administrator tidak valid."];
         if (string.IsNullOrEmpty(request.AdminPassword)) errors["AdminPassword"] = T["Kata sandi administrator wajib diisi."];
+        if (request.ContactAddress?.Trim().Length > 500) errors["ContactAddress"] = T["Alamat paling banyak 500 karakter."];
+        if (!string.IsNullOrWhiteSpace(request.ContactPhone) && !PhoneNumber().IsMatch(request.ContactPhone.Trim()))
+            errors["ContactPhone"] = T["Nomor telepon hanya boleh berisi angka, spasi, +, - dan tanda kurung."];
         if (errors.Count > 0) return TenantResult.Fail(errors);
 
         var now = DateTimeOffset.UtcNow;
@@ -160,6 +163,8 @@ public sealed partial class TenantManager(
             ["AdminUserName"] = request.AdminUserName.Trim(),
             ["AdminEmail"] = request.AdminEmail.Trim(),
             ["AdminPassword"] = request.AdminPassword,
+            ["ContactAddress"] = request.ContactAddress?.Trim() ?? "",
+            ["ContactPhone"] = request.ContactPhone?.Trim() ?? "",
         };
         return await recipes.ExecuteAsync(TenantShell.ForSetup(record), request.RecipeName, parameters);
     }
@@ -217,4 +222,8 @@ public sealed partial class TenantManager(
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailAddress();
+
+    // The same rule as the site settings' telephone field.
+    [GeneratedRegex(@"^[0-9+()\-\s]{5,30}$")]
+    private static partial Regex PhoneNumber();
 }

@@ -12,6 +12,10 @@ public sealed record CreateTenantRequest
     public string AdminUserName { get; init; } = "";
     public string AdminEmail { get; init; } = "";
     public string AdminPassword { get; init; } = "";
+
+    /// <summary>The PD's office address and telephone, shown on its site's home and footer (optional).</summary>
+    public string? ContactAddress { get; init; }
+    public string? ContactPhone { get; init; }
 }
 
 public sealed record UpdateTenantRequest
