@@ -58,7 +58,9 @@ public sealed class WorkflowContentHandler : IContentHandler
         foreach (var instance in await instances.RunningForAsync(context.Item.ContentItemId))
         {
             if (reviewsOnly && !await instances.IsInReviewAsync(instance.Id)) continue;
-            if (awaitingDecisionOnly && !await instances.IsAwaitingDecisionAsync(instance.Id)) continue;
+            // Only a decision bound to another version is withdrawn (a task opened for this very save stays).
+            if (awaitingDecisionOnly && !await context.Services.GetRequiredService<WorkflowTaskStore>()
+                    .HasOpenForOtherVersionAsync(instance.Id, context.Item.ContentItemVersionId)) continue;
             await executor.CancelAsync(instance, context.UserName, action, reason);
             if (auditAction is not null)
                 await context.Services.GetRequiredService<AuditLog>().RecordAsync(auditAction, "workflow:" + instance.Id,

@@ -88,12 +88,6 @@ public sealed class WorkflowInstanceStore(TenantSession session)
             "SELECT COUNT(*) FROM workflow_waits WHERE instance_id = @instanceId AND (kind = @task OR event = @submitted)",
             new { instanceId, task = WaitRequest.TaskKind, submitted = ContentEvents.Submitted }) > 0;
 
-    /// <summary>Waits on a person's decision (a user task is open).</summary>
-    public async Task<bool> IsAwaitingDecisionAsync(string instanceId) =>
-        await session.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM workflow_waits WHERE instance_id = @instanceId AND kind = @task",
-            new { instanceId, task = WaitRequest.TaskKind }) > 0;
-
     public Task RemoveWaitsAsync(string instanceId) =>
         session.ExecuteAsync("DELETE FROM workflow_waits WHERE instance_id = @instanceId", new { instanceId });
 

@@ -59,6 +59,12 @@ public sealed class WorkflowTaskStore(TenantSession session)
         return true;
     }
 
+    /// <summary>Whether the instance has an open task bound to a content version other than <paramref name="versionId"/>.</summary>
+    public async Task<bool> HasOpenForOtherVersionAsync(string instanceId, string versionId) =>
+        await session.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM workflow_tasks WHERE instance_id = @instanceId AND status = @open AND content_version_id IS NOT NULL AND content_version_id <> @versionId",
+            new { instanceId, versionId, open = WorkflowTask.Open }) > 0;
+
     /// <summary>Cancels an instance's open tasks (the instance was cancelled or a direct publish settled it).</summary>
     public async Task CancelOpenAsync(string instanceId, string? actor, DateTimeOffset now, string? action = null)
     {
