@@ -20,8 +20,8 @@ public sealed class ApprovalStoryTests(SqliteWorkflowSite fixture, ChromiumFixtu
     public async Task A_news_item_edited_after_submission_is_withdrawn_then_returned_with_a_note_revised_resubmitted_and_approved()
     {
         var team = await PdTeam.OpenAsync(Site, "cerita");
-        var author = await SignInAsync(team, "penulis");
-        var head = await SignInAsync(team, "kepala");
+        var author = await team.SignInAsync(chromium, "penulis");
+        var head = await team.SignInAsync(chromium, "kepala");
 
         // The author writes and submits; Authors are offered neither a publish button nor a publish schedule.
         await author.GotoAsync(team.Url("/admin/contents/create/Article").ToString());
@@ -122,21 +122,10 @@ public sealed class ApprovalStoryTests(SqliteWorkflowSite fixture, ChromiumFixtu
         Assert.DoesNotContain("Done", await author.Locator("main").InnerTextAsync());
 
         // An administrator can open the technical steps behind "detail".
-        var admin = await SignInAsync(team, "admin", TestEnvironment.AdminPassword);
+        var admin = await team.SignInAsync(chromium, "admin", TestEnvironment.AdminPassword);
         await admin.GotoAsync(team.Url($"/admin/workflows/items/{itemId}").ToString());
         await admin.ClickAsync(".history-detail summary");
         await Assertions.Expect(admin.Locator(".history-steps")).ToContainTextAsync("Terbitkan");
         Assert.DoesNotContain("Done", await admin.Locator("main").InnerTextAsync());
-    }
-
-    private async Task<IPage> SignInAsync(PdTeam team, string userName, string password = PdTeam.Password)
-    {
-        var page = await chromium.NewPageAsync();
-        await page.GotoAsync(team.Url("/admin/login").ToString());
-        await page.FillAsync("#UserName", userName);
-        await page.FillAsync("#Password", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
-        return page;
     }
 }

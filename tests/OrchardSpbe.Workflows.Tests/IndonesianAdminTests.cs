@@ -32,9 +32,9 @@ public sealed class IndonesianAdminTests(SqliteWorkflowSite fixture, ChromiumFix
         var taskId = (await team.TaskIdInInboxAsync(head, "Kerja Bakti Kelurahan"))!;
         await team.DecideAsync(head, taskId, "tolak", "Tambahkan jadwalnya.");
 
-        var admin = await SignInAsync(team, "admin", TestEnvironment.AdminPassword);
-        var reviewer = await SignInAsync(team, "kepala", PdTeam.Password);
-        var writer = await SignInAsync(team, "penulis", PdTeam.Password);
+        var admin = await team.SignInAsync(chromium, "admin", TestEnvironment.AdminPassword);
+        var reviewer = await team.SignInAsync(chromium, "kepala", PdTeam.Password);
+        var writer = await team.SignInAsync(chromium, "penulis", PdTeam.Password);
         await writer.GotoAsync(team.Url($"/admin/contents/{PdTeam.IdOf(submitted)}/edit").ToString());
         await writer.ClickAsync("button[name=submit][value=submit]");
         await writer.WaitForSelectorAsync(".alert-success");
@@ -82,16 +82,5 @@ public sealed class IndonesianAdminTests(SqliteWorkflowSite fixture, ChromiumFix
             """);
         var problems = IndonesianText.ProblemsIn(text);
         Assert.True(problems.Count == 0, $"{page.Url} {selector}: {string.Join(", ", problems)}");
-    }
-
-    private async Task<IPage> SignInAsync(PdTeam team, string userName, string password)
-    {
-        var page = await chromium.NewPageAsync();
-        await page.GotoAsync(team.Url("/admin/login").ToString());
-        await page.FillAsync("#UserName", userName);
-        await page.FillAsync("#Password", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
-        return page;
     }
 }

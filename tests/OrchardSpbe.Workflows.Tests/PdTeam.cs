@@ -41,6 +41,18 @@ public sealed class PdTeam(TestSite site, string pd, SiteClient admin)
         return team;
     }
 
+    /// <summary>Signs in through the login form in a new Chromium page, as a person would.</summary>
+    public async Task<Microsoft.Playwright.IPage> SignInAsync(ChromiumFixture chromium, string userName, string password = Password)
+    {
+        var page = await chromium.NewPageAsync();
+        await page.GotoAsync(Url("/admin/login").ToString());
+        await page.FillAsync("#UserName", userName);
+        await page.FillAsync("#Password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        return page;
+    }
+
     public async Task<SiteClient> SignInAsync(string userName)
     {
         var client = site.NewVisitor();
