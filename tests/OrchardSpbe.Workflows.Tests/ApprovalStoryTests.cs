@@ -83,6 +83,7 @@ public sealed class ApprovalStoryTests(SqliteWorkflowSite fixture, ChromiumFixtu
         await Assertions.Expect(author.Locator(".review-comment.answered")).ToContainTextAsync("sudah dijawab");
         var toAuthor = await Sink.WaitForAsync(m => m.To.ToString().Contains(PdTeam.EmailOf(team.Pd, "penulis")) && (m.Subject ?? "").StartsWith("Dikembalikan"));
         Assert.Contains("Sebutkan lokasi RT dan RW yang diperbaiki.", toAuthor.TextBody);
+        Assert.Contains("Budi Santoso mengembalikan", toAuthor.TextBody);
 
         // The head approves on the task page and returns to "Tugas saya" with a confirmation naming the new title.
         await head.GotoAsync(team.Url("/admin/tasks").ToString());

@@ -51,6 +51,17 @@ public sealed class AnonymousPageCachePolicy : IOutputCachePolicy
         {
             http.Response.Headers.ETag = $"W/\"{Guid.NewGuid():N}\"";
             http.Response.Headers.LastModified = DateTimeOffset.UtcNow.ToString("R", CultureInfo.InvariantCulture);
+            // A page that is not kept (a 404, one that sets a cookie) has nothing to revalidate against: no validators.
+            http.Response.OnStarting(() =>
+            {
+                var response = http.Response;
+                if (response.StatusCode is not (StatusCodes.Status200OK or StatusCodes.Status304NotModified) || response.Headers.ContainsKey("Set-Cookie"))
+                {
+                    response.Headers.Remove("ETag");
+                    response.Headers.Remove("Last-Modified");
+                }
+                return Task.CompletedTask;
+            });
         }
         var tenant = http.RequestServices.GetRequiredService<TenantContext>();
         if (tenant.HasTenant) context.Tags.Add(TagOf(tenant.Name));
