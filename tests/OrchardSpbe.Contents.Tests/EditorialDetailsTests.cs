@@ -14,13 +14,7 @@ public sealed class EditorialDetailsTests(SqliteContentSite fixture) : IClassFix
     public async Task An_author_is_not_offered_bulk_publishing_nor_a_schedule_on_a_moderated_type()
     {
         var desk = await NewsDesk.OpenAsync(Site, "opsi");
-        const string recipe = """
-            { "name": "penulis", "steps": [ { "name": "users", "users": [
-              { "userName": "penulis", "email": "penulis@dinas.go.id", "password": "Penulis-Kuat-2026", "roles": ["Author"] } ] } ] }
-            """;
-        await desk.Client.SubmitAsync(desk.Url("/admin/recipes"), "form.card", new Dictionary<string, string> { ["json"] = recipe });
-        using var author = Site.NewVisitor();
-        await author.SignInAsync(desk.Url("/"), "penulis", "Penulis-Kuat-2026");
+        using var author = await desk.AddAuthorAsync();
 
         var list = await author.OpenAsync(desk.Url("/admin/contents"));
         Assert.Null(list.Document.QuerySelector("#bulkAction option[value=publish]"));
