@@ -76,6 +76,7 @@ public static partial class WorkflowBench
             http.TimedAsync(HttpMethod.Post, http.Url(t.Tenant, $"/admin/tasks/{t.TaskId}/setujui"), new Dictionary<string, string>
             {
                 ["comment"] = "",
+                ["versionId"] = seeding.TaskVersions[t.TaskId],
                 ["__RequestVerificationToken"] = tokens[t.Tenant],
             }, HttpStatusCode.Redirect))).ToList());
         clock.Stop();

@@ -14,7 +14,8 @@ namespace OrchardSpbe.Bench;
 
 /// <summary>What the workflow seeder left: the open review tasks per tenant (in submission order), and how long the history took.</summary>
 public sealed record WorkflowSeeding(
-    IReadOnlyDictionary<string, IReadOnlyList<string>> OpenTasks, int Finished, TimeSpan FinishedElapsed, int Waiting, TimeSpan WaitingElapsed)
+    IReadOnlyDictionary<string, IReadOnlyList<string>> OpenTasks, int Finished, TimeSpan FinishedElapsed, int Waiting, TimeSpan WaitingElapsed,
+    IReadOnlyDictionary<string, string> TaskVersions)
 {
     public double FinishedPerSecond => Finished / FinishedElapsed.TotalSeconds;
 }
@@ -45,14 +46,15 @@ public static class WorkflowSeeder
             foreach (var tenant in tenants) await AddUsersAsync(scopes, Shell(shells, tenant));
 
             var clock = Stopwatch.StartNew();
-            await SubmitAsync(scopes, Shell(shells, historyTenant), finished, 0, approve: true);
+            var versions = new Dictionary<string, string>();
+            await SubmitAsync(scopes, Shell(shells, historyTenant), finished, 0, approve: true, versions);
             var finishedElapsed = clock.Elapsed;
 
             clock.Restart();
             var open = new Dictionary<string, IReadOnlyList<string>>();
             foreach (var tenant in tenants)
-                open[tenant] = await SubmitAsync(scopes, Shell(shells, tenant), waiting.GetValueOrDefault(tenant), tenant == historyTenant ? finished : 0, approve: false);
-            return new WorkflowSeeding(open, finished, finishedElapsed, open.Values.Sum(t => t.Count), clock.Elapsed);
+                open[tenant] = await SubmitAsync(scopes, Shell(shells, tenant), waiting.GetValueOrDefault(tenant), tenant == historyTenant ? finished : 0, approve: false, versions);
+            return new WorkflowSeeding(open, finished, finishedElapsed, open.Values.Sum(t => t.Count), clock.Elapsed, versions);
         }
         finally
         {
@@ -82,7 +84,8 @@ public static class WorkflowSeeder
     /// <paramref name="count"/> draft articles by the author, each submitted for review; with <paramref name="approve"/>
     /// the reviewer approves each at once. Returns the open tasks' ids, in submission order.
     /// </summary>
-    private static async Task<IReadOnlyList<string>> SubmitAsync(TenantScopeFactory scopes, TenantShell shell, int count, int from, bool approve)
+    private static async Task<IReadOnlyList<string>> SubmitAsync(TenantScopeFactory scopes, TenantShell shell, int count, int from, bool approve,
+        Dictionary<string, string> versions)
     {
         var open = new List<string>();
         var reviewer = new ClaimsPrincipal(new ClaimsIdentity(
@@ -113,9 +116,11 @@ public static class WorkflowSeeder
                 if (!approve)
                 {
                     open.Add(task.Id);
+                    // A decision is for the version submitted (issue 16): the approval posts it as the task page does.
+                    versions[task.Id] = task.ContentVersionId!;
                     continue;
                 }
-                var decided = await decisions.DecideAsync(task.Id, "setujui", null, reviewer);
+                var decided = await decisions.DecideAsync(task.Id, "setujui", null, task.ContentVersionId, reviewer);
                 if (decided.Kind != DecisionKind.Done) throw new InvalidOperationException($"Approving '{title}': {decided.Kind} {decided.Message}");
             }
             await transaction.CommitAsync();

@@ -63,5 +63,7 @@ public sealed class Migrations : DataMigration
             """),
         // A user task's due date (UserTask "dueAfter"), shown in the inbox.
         async db => await db.ExecuteAsync($"ALTER TABLE workflow_tasks ADD COLUMN due_utc {db.Dialect.BigInt} NULL"),
+        // The content version a review task is for: the head decides on that version and no other (issue 16 §1).
+        async db => await db.ExecuteAsync("ALTER TABLE workflow_tasks ADD COLUMN content_version_id TEXT NULL"),
     ];
 }

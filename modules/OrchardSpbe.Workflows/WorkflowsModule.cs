@@ -57,6 +57,8 @@ public sealed class WorkflowsModule : SpbeModule
         services.AddScoped<WorkflowTriggers>();
         services.AddScoped<WorkflowTimers>();
         services.AddScoped<TaskDecisions>();
+        services.AddScoped<ReturnedItems>();
+        services.AddScoped<ReviewStory>();
         services.AddScoped<IContentReview, ContentReview>();
         services.AddScoped<IAdminMenuBadge, TaskBadge>();
         services.AddScoped<Admin.WorkflowAdminQueries>();

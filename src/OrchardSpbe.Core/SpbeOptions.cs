@@ -79,7 +79,7 @@ public sealed class SetupSettings
 
 public sealed class SecuritySettings
 {
-    /// <summary>Sign-in attempts allowed per client address and tenant in one window.</summary>
+    /// <summary>Failed sign-in attempts allowed per client address and tenant in one window (correct ones never count).</summary>
     public int SignInPermitLimit { get; set; } = 10;
     public int SignInWindowSeconds { get; set; } = 60;
 

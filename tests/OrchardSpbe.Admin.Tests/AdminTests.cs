@@ -25,8 +25,11 @@ public sealed class AdminTests(SiteWithDemoModule fixture) : IClassFixture<SiteW
         Assert.Contains("Jl. Pramuka No. 1, Bekasi Selatan", home.Document.QuerySelector(".contact")!.TextContent);
 
         var audit = await admin.OpenAsync(Site.Url(pd, "/admin/audit"));
-        var row = audit.Document.QuerySelectorAll("table.list tbody tr").First(r => r.TextContent.Contains("settings.updated"));
-        Assert.Contains("admin", row.TextContent);
+        // Said in words, in WIB (the code stays in the row's markup for tools).
+        var row = audit.Document.QuerySelectorAll("table.audit-list tbody tr").First(r => r.GetAttribute("data-action") == "settings.updated");
+        Assert.Contains("Pengaturan situs diubah", row.TextContent);
+        Assert.Contains("WIB", row.TextContent);
+        Assert.Contains("admin", row.TextContent, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -12,14 +12,8 @@ public sealed class AuthorPermissionTests(SqliteContentSite fixture) : IClassFix
     {
         var desk = await NewsDesk.OpenAsync(Site);
         var editorsItem = NewsDesk.IdOf(await desk.WriteNewsAsync("Berita Redaksi", "<p>Isi.</p>", publish: true, path: "berita/redaksi"));
-        const string recipe = """
-            { "name": "penulis", "steps": [ { "name": "users", "users": [
-              { "userName": "penulis", "email": "penulis@dinas.go.id", "password": "Penulis-Kuat-2026", "roles": ["Author"] } ] } ] }
-            """;
-        await desk.Client.SubmitAsync(desk.Url("/admin/recipes"), "form.card", new Dictionary<string, string> { ["json"] = recipe });
 
-        using var author = Site.NewVisitor();
-        await author.SignInAsync(desk.Url("/"), "penulis", "Penulis-Kuat-2026");
+        using var author = await desk.AddAuthorAsync();
         var editor = await author.OpenAsync(desk.Url("/admin/contents/create/Article"));
         Assert.Null(editor.Document.QuerySelector("button[value=publish]"));
         var draft = await editor.SubmitAsync(author, "form.content-editor", new Dictionary<string, string>

@@ -21,6 +21,21 @@ public sealed class NewsDesk(TestSite site, string pd, SiteClient client)
 
     public Uri Url(string path) => site.Url(pd, path);
 
+    public const string AuthorPassword = "Penulis-Kuat-2026";
+
+    /// <summary>Adds "penulis" with the Author role (through a recipe, as an administrator would) and signs her in.</summary>
+    public async Task<SiteClient> AddAuthorAsync()
+    {
+        const string recipe = """
+            { "name": "penulis", "steps": [ { "name": "users", "users": [
+              { "userName": "penulis", "email": "penulis@dinas.go.id", "password": "Penulis-Kuat-2026", "roles": ["Author"] } ] } ] }
+            """;
+        await client.SubmitAsync(Url("/admin/recipes"), "form.card", new Dictionary<string, string> { ["json"] = recipe });
+        var author = site.NewVisitor();
+        await author.SignInAsync(Url("/"), "penulis", AuthorPassword);
+        return author;
+    }
+
     /// <summary>Writes a news item in the editor and saves it as a draft or publishes it.</summary>
     public Task<Page> WriteNewsAsync(string title, string body, bool publish, string? path = null,
         IReadOnlyList<(string Field, string FileName, byte[] Content)>? files = null, string? altText = null)

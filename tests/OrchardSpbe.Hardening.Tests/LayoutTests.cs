@@ -11,7 +11,7 @@ namespace OrchardSpbe.Hardening.Tests;
 public sealed class LayoutTests(SqliteSite fixture, ChromiumFixture chromium) : IClassFixture<SqliteSite>, IClassFixture<ChromiumFixture>
 {
     // What a browser does not show as a page (the API reference is a third-party viewer and its script files).
-    private static readonly string[] NotPages = ["/api", "/feeds", "/health", "/media", "/culture", "/sitemap.xml", "/robots.txt", "/admin/logout", "/admin/access-denied", "/themes", "/site", "/openapi"];
+    private static readonly string[] NotPages = ["/api", "/feeds", "/health", "/media", "/culture", "/sitemap.xml", "/robots.txt", "/admin/logout", "/admin/access-denied", "/themes", "/site", "/openapi", "/favicon"];
 
     [Fact]
     public async Task Public_and_admin_pages_have_no_overflow_no_horizontal_scroll_and_whole_table_rows() =>

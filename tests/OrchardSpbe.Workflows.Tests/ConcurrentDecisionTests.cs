@@ -24,13 +24,13 @@ public sealed class ConcurrentDecisionTests(PostgresWorkflowSite fixture) : ICla
                 string.Join(" | ", decisions.Select(d => $"{d.Status} {d.SuccessMessage} {string.Join(";", d.Errors)} {d.Url}")));
             var loser = decisions.FirstOrDefault(d => d.Status == HttpStatusCode.Conflict);
             Assert.True(loser is not null, string.Join(" | ", decisions.Select(d => $"{d.Status} {d.Url} {d.Html[..Math.Min(3000, d.Html.Length)]}")));
-            Assert.Matches("sudah diputuskan oleh (kepala|wakil)", loser.Errors.Single());
+            Assert.Matches("sudah diputuskan oleh (Budi Santoso|Staf wakil)", loser.Errors.Single());
         }
 
         var history = await team.Admin.OpenAsync(team.Url($"/admin/workflows/items/{PdTeam.IdOf(submitted)}"));
-        var outcomes = history.Document.QuerySelectorAll(".history-list tbody td:nth-child(3)").Select(td => td.TextContent.Trim()).ToList();
-        Assert.Single(outcomes, o => o == "setujui");
-        Assert.Single(history.Document.QuerySelectorAll(".history-list tbody td:nth-child(2)"), td => td.TextContent.StartsWith("Terbitkan"));
+        var acts = history.Document.QuerySelectorAll(".history-list tbody td:nth-child(2)").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["Diajukan", "Disetujui"], acts);
+        Assert.Single(history.Document.QuerySelectorAll(".history-steps tbody td:nth-child(2)"), td => td.TextContent.Trim().StartsWith("Terbitkan"));
         var versions = await team.Admin.OpenAsync(team.Url($"/admin/contents/{PdTeam.IdOf(submitted)}/history"));
         Assert.Contains("Terbit", versions.Html);
         using var visitor = site.NewVisitor();

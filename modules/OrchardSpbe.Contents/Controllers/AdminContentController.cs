@@ -49,9 +49,18 @@ public sealed class AdminContentController(
         var result = await contents.Store.QueryAsync(query);
         var publishedIds = result.Items.Where(i => i.Published).Select(i => i.ContentItemId).ToHashSet();
         var canCreate = await authorizer.CanCreateAsync(User);
+        var listable = types.Where(t => t.Listable).ToList();
+        var mayPublish = await authorizer.HasAsync(User, Permissions.PublishContent) || await authorizer.HasAsync(User, Permissions.PublishOwnContent);
+        var allModerated = true;
+        foreach (var t in listable) allModerated &= await authorizer.IsModeratedAsync(t.Name);
+        // Only the bulk actions this user can take are offered (an Author on a moderated site gets none).
+        var bulkActions = new List<string>();
+        if (mayPublish && (!allModerated || await authorizer.HasAsync(User, Permissions.ForcePublishContent))) bulkActions.Add("publish");
+        if (mayPublish) bulkActions.Add("unpublish");
+        if (await authorizer.HasAsync(User, Permissions.DeleteContent) || await authorizer.HasAsync(User, Permissions.DeleteOwnContent)) bulkActions.Add("delete");
         return View(new ContentListViewModel
         {
-            Page = result, Types = types.Where(t => t.Listable).ToList(),
+            Page = result, Types = listable, BulkActions = bulkActions,
             CreatableTypes = canCreate ? types.Where(t => t.Creatable).ToList() : [],
             Type = type, Status = status ?? "", Owner = owner, Q = q, PublishedIds = publishedIds,
             Review = review, ReviewStates = await reviewStates.InUseAsync(),
@@ -238,11 +247,14 @@ public sealed class AdminContentController(
         if (versionId is not null) item.ContentItemVersionId = versionId;
         var published = isNew ? null : await contents.GetAsync(item.ContentItemId, published: true);
         var moderated = await authorizer.IsModeratedAsync(item.ContentType);
+        var canPublish = await authorizer.CanPublishDirectlyAsync(User, item);
+        // Options the user cannot use are not offered: a schedule on a moderated type needs the direct-publish right.
+        ViewData["CanSchedule"] = canPublish || !moderated;
         return View("Edit", new ContentEditViewModel
         {
             Item = item, Type = type, IsNew = isNew,
             Editors = await editors.BuildAsync(item, type, errors, form),
-            CanPublish = await authorizer.CanPublishDirectlyAsync(User, item),
+            CanPublish = canPublish,
             CanUnpublish = await authorizer.CanPublishAsync(User, item),
             IsModerated = moderated,
             Review = isNew || authorizer.Review is null ? null : await authorizer.Review.GetAsync(User, item),
@@ -283,11 +295,13 @@ public sealed class AdminContentController(
         if (submit == "submit") await contents.SubmitAsync(result.Item!.ContentItemId, UserName);
         if (submit == "publish") await RecordForcedPublishAsync(result.Item!);
         await transaction.CommitAsync();
+        // The saved version's title (the form's new one), not the one the editor opened with.
+        var title = result.Item!.DisplayText;
         TempData["Message"] = (submit switch
         {
-            "publish" => T["'{0}' diterbitkan.", item.DisplayText],
-            "submit" => T["'{0}' diajukan untuk ditinjau.", item.DisplayText],
-            _ => T["Draf '{0}' disimpan.", item.DisplayText],
+            "publish" => T["'{0}' diterbitkan.", title],
+            "submit" => T["'{0}' diajukan untuk ditinjau.", title],
+            _ => T["Draf '{0}' disimpan.", title],
         }).Value;
         return result;
     }

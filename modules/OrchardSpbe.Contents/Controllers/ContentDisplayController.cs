@@ -58,7 +58,7 @@ public sealed class ContentDisplayController(
 
     private async Task<IActionResult> ShowAsync(ContentItem item, int page, string? term = null)
     {
-        Response.Headers.CacheControl = "public, max-age=30";
+        Response.Headers.CacheControl = AnonymousPageCachePolicy.Revalidate;
         var model = await models.BuildAsync(item, page, term);
         return View(model.Children is not null ? "List" : "Item", model);
     }

@@ -69,8 +69,8 @@ public sealed class ContentStep(BodySanitizer sanitizer, TimeProvider clock, ISt
                 item.PublishedUtc = publishedUtc;
             }
             var result = existing is null
-                ? await contents.CreateAsync(item, publish, "resep")
-                : await contents.UpdateAsync(item, existing.ContentItemVersionId, publish, "resep");
+                ? await contents.CreateAsync(item, publish, ContentOwners.Recipe)
+                : await contents.UpdateAsync(item, existing.ContentItemVersionId, publish, ContentOwners.Recipe);
             if (!result.Succeeded) throw context.Fail(at, T[CommonText.StaleEdit]);
         }
     }
@@ -86,4 +86,10 @@ public sealed class ContentStep(BodySanitizer sanitizer, TimeProvider clock, ISt
         }
         return new EventPart { StartUtc = start, EndUtc = end, Place = (string?)when["place"] };
     }
+}
+
+/// <summary>Who owns what a recipe made: the list shows it as "Sistem (resep awal)".</summary>
+public static class ContentOwners
+{
+    public const string Recipe = "resep";
 }

@@ -10,6 +10,9 @@ public sealed class ContentListViewModel
     public required ContentPage Page { get; init; }
     public required IReadOnlyList<ContentTypeDefinition> Types { get; init; }
     public required IReadOnlyList<ContentTypeDefinition> CreatableTypes { get; init; }
+
+    /// <summary>The bulk actions ("publish", "unpublish", "delete") this user may take; none: no bulk form.</summary>
+    public IReadOnlyList<string> BulkActions { get; init; } = [];
     public string? Type { get; init; }
     public string Status { get; init; } = "";
     public string? Owner { get; init; }
@@ -60,4 +63,12 @@ public sealed class ContentDiffViewModel
     public required ContentItem From { get; init; }
     public required ContentItem To { get; init; }
     public required IReadOnlyList<VersionDiff.Line> Lines { get; init; }
+}
+
+/// <summary>A version under review: its public look, and its changes against the public version (null when none is public).</summary>
+public sealed class VersionReviewViewModel
+{
+    public required DisplayViewModel Display { get; init; }
+    public ContentItem? Published { get; init; }
+    public IReadOnlyList<VersionDiff.Line>? Changes { get; init; }
 }

@@ -27,7 +27,7 @@ public sealed class HomeController(TenantContext tenant, PdDirectory directory, 
     [OutputCache(PolicyName = AnonymousPageCachePolicy.Name)]
     public async Task<IActionResult> Index()
     {
-        Response.Headers.CacheControl = "public, max-age=30";
+        Response.Headers.CacheControl = AnonymousPageCachePolicy.Revalidate;
         feeds.Announce(HttpContext);
         if (!tenant.IsDefault)
         {

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using OrchardSpbe.Audit;
@@ -33,9 +32,12 @@ public sealed class AccountController(
     [AllowAnonymous]
     public IActionResult Login(string? returnUrl) => View(new LoginViewModel { ReturnUrl = returnUrl });
 
+    /// <remarks>
+    /// No request rate limit here: only failed attempts are limited (<see cref="SignInThrottle"/>), so a whole office
+    /// behind one address signs in freely, and a throttled attempt gets this sign-in page with a message (issue 16 §7).
+    /// </remarks>
     [HttpPost("admin/login")]
     [AllowAnonymous]
-    [EnableRateLimiting(SpbeBuilder.SignInRateLimit)]
     public async Task<IActionResult> Login(LoginViewModel model)
     {
         if (!ModelState.IsValid) return View(model);
@@ -44,6 +46,7 @@ public sealed class AccountController(
         // Throttled before the password is even looked at, whether or not the user exists: the answer
         // is the same for every name, and a wait is not a lockout — the real user elsewhere is not slowed.
         var wait = throttle.Wait(tenant.Name, userName, client);
+        if (wait <= TimeSpan.Zero) wait = throttle.AddressWait(tenant.Name, client);
         if (wait > TimeSpan.Zero)
         {
             if (throttle.Refused(tenant.Name, userName, client)) await bruteForce.AlertAsync(userName, client);
@@ -103,7 +106,9 @@ public sealed class AccountController(
     public async Task<IActionResult> Logout()
     {
         await signIn.SignOutAsync();
-        return LocalRedirect(Url.Content("~/"));
+        // Said on the page it lands on, not done silently (issue 16 §8).
+        TempData["Message"] = T["Anda telah keluar. Sampai jumpa."].Value;
+        return LocalRedirect(Url.Content("~/admin/login"));
     }
 
     [HttpGet("admin/access-denied")]

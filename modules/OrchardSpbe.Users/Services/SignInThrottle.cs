@@ -12,8 +12,10 @@ namespace OrchardSpbe.Users.Services;
 /// only themselves; the real administrator at another address signs in at once. The count does not
 /// depend on whether the user exists, so the answers do not tell. Failures are also counted per account
 /// and per address across the site, to tell administrators about a brute force.
-/// Kept in memory per node: a restart forgets, and several nodes each throttle on their own — the
-/// per-address rate limit still bounds the total.
+/// Failures from one address across all user names are limited too (<c>SignInPermitLimit</c> per
+/// <c>SignInWindowSeconds</c>), which bounds password spraying. Only failures count: a PD office behind one
+/// NAT address signing in all at once on a Monday morning is never slowed (issue 16 §7).
+/// Kept in memory per node: a restart forgets, and several nodes each throttle on their own.
 /// </summary>
 public sealed class SignInThrottle(IOptions<SpbeOptions> options, TimeProvider clock) : IDisposable
 {
@@ -32,6 +34,14 @@ public sealed class SignInThrottle(IOptions<SpbeOptions> options, TimeProvider c
             ? pair.NotBefore - clock.GetUtcNow()
             : TimeSpan.Zero;
 
+    /// <summary>How long this address must still wait after too many failures in the window, whatever the name (zero: go ahead).</summary>
+    public TimeSpan AddressWait(string tenant, string client)
+    {
+        if (!_failures.TryGetValue(WindowKey(tenant, client), out Window? window)) return TimeSpan.Zero;
+        var end = window!.Start + TimeSpan.FromSeconds(Settings.SignInWindowSeconds);
+        return window.Failures >= Math.Max(1, Settings.SignInPermitLimit) && end > clock.GetUtcNow() ? end - clock.GetUtcNow() : TimeSpan.Zero;
+    }
+
     /// <summary>Counts a failure; true when it makes the account or the address cross <see cref="AlertThreshold"/>.</summary>
     public bool Failed(string tenant, string userName, string client)
     {
@@ -39,6 +49,11 @@ public sealed class SignInThrottle(IOptions<SpbeOptions> options, TimeProvider c
         var key = PairKey(tenant, userName, client);
         lock (_failures)
         {
+            var windowKey = WindowKey(tenant, client);
+            var window = _failures.TryGetValue(windowKey, out Window? open) && open!.Start + TimeSpan.FromSeconds(Settings.SignInWindowSeconds) > now
+                ? open : new Window { Start = now };
+            window.Failures++;
+            _failures.Set(windowKey, window, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Settings.SignInWindowSeconds) });
             var pair = _failures.TryGetValue(key, out Pair? existing) ? existing! : new Pair();
             pair.Failures++;
             var free = Math.Max(1, Settings.MaxFailedAccessAttempts);
@@ -79,11 +94,19 @@ public sealed class SignInThrottle(IOptions<SpbeOptions> options, TimeProvider c
     private void Store(string key, Pair value) =>
         _failures.Set(key, value, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Memory });
 
+    private static string WindowKey(string tenant, string client) => "window\n" + tenant + "\n" + client;
+
     private static string PairKey(string tenant, string userName, string client) => "pair\n" + tenant + "\n" + Normalize(userName) + "\n" + client;
 
     private static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
 
     public void Dispose() => _failures.Dispose();
+
+    private sealed class Window
+    {
+        public int Failures;
+        public DateTimeOffset Start;
+    }
 
     private sealed class Pair
     {

@@ -32,8 +32,8 @@ public sealed class ActivityContext(
     public Task<JsonObject> ModelAsync() => run.ModelAsync(this);
 }
 
-/// <summary>What started or resumed an instance: who, which action, their comment, extra values.</summary>
-public sealed record WorkflowInput(string? Actor, string? Action = null, string? Comment = null)
+/// <summary>What started or resumed an instance: who, which action, their comment, the content version decided on.</summary>
+public sealed record WorkflowInput(string? Actor, string? Action = null, string? Comment = null, string? ContentVersionId = null)
 {
     public static readonly WorkflowInput None = new((string?)null);
 }

@@ -61,6 +61,8 @@ public sealed class UserTask : IActivity
         {
             Id = ContentItem.NewId(), InstanceId = context.Instance.Id, ActivityId = context.Activity.Id, Title = title,
             CorrelationId = context.Instance.CorrelationId, RolesText = string.Join(",", roles), CreatedUtc = context.Now, DueUtc = due,
+            // The decision is bound to the version submitted now: an edit afterwards withdraws the submission.
+            ContentVersionId = (await context.ContentAsync())?.ContentItemVersionId,
         });
         if (due is not null)
             await context.Services.GetRequiredService<WorkflowInstanceStore>().AddWaitAsync(
@@ -79,14 +81,19 @@ public sealed class UserTask : IActivity
     }
 }
 
-/// <summary>One button of a user task.</summary>
+/// <summary>One button of a user task; <see cref="DoneLabel"/> ("Disetujui") names it in the review history.</summary>
 public sealed record TaskAction(string Name, string Label, IReadOnlyList<string> Roles, bool RequiresComment, bool Primary)
 {
+    public string? DoneLabel { get; init; }
+
     public static TaskAction FromJson(JsonObject json) => new(
         WorkflowDefinition.Str(json, "name"), WorkflowDefinition.Str(json, "label"),
         (json["roles"] as JsonArray ?? []).Select(r => r is JsonValue v && v.TryGetValue<string>(out var role) ? role.Trim() : "").Where(r => r.Length > 0).ToList(),
         json["requiresComment"] is JsonValue c && c.TryGetValue<bool>(out var requires) && requires,
-        json["primary"] is JsonValue p && p.TryGetValue<bool>(out var primary) && primary);
+        json["primary"] is JsonValue p && p.TryGetValue<bool>(out var primary) && primary)
+    {
+        DoneLabel = WorkflowDefinition.Str(json, "doneLabel") is { Length: > 0 } done ? done : null,
+    };
 
     public bool AllowedFor(System.Security.Claims.ClaimsPrincipal user) => Roles.Intersect(UserRoles.Of(user), StringComparer.OrdinalIgnoreCase).Any();
 }

@@ -3,13 +3,15 @@ using OrchardSpbe.Content;
 using OrchardSpbe.Modules;
 using OrchardSpbe.Security;
 using OrchardSpbe.Workflows.Runtime;
+using OrchardSpbe.Workflows.Services;
 using OrchardSpbe.Workflows.ViewModels;
 
 namespace OrchardSpbe.Workflows.Controllers;
 
 /// <summary>
-/// Every step every workflow took on one content item — submissions, decisions with their comments, publishing —
-/// for those who may see workflows and for the people who may edit the item (its author sees the whole story).
+/// An item's review story — one row per human act (submitted, sent back with a note, resubmitted, approved), with
+/// display names, WIB times and comments — for those who may see workflows and for the people who may edit the item.
+/// Administrators also get every technical step behind "detail".
 /// </summary>
 [Area("Workflows")]
 [RequireFeature(Manifest.FeatureId)]
@@ -18,6 +20,8 @@ namespace OrchardSpbe.Workflows.Controllers;
 public sealed class ReviewHistoryController(
     ContentManager contents,
     WorkflowInstanceStore instances,
+    ReviewStory stories,
+    PeopleNames names,
     PermissionHandler permissions) : Controller
 {
     [HttpGet("{contentItemId}")]
@@ -30,7 +34,11 @@ public sealed class ReviewHistoryController(
         var byId = new Dictionary<string, WorkflowInstance>();
         foreach (var id in history.Select(h => h.InstanceId).Distinct())
             if (await instances.GetAsync(id) is { } instance) byId[id] = instance;
-        return View(new ReviewHistoryViewModel { Item = item, History = history, Instances = byId });
+        var acts = await stories.ActsAsync(byId.Values, history);
+        // Technical steps (every activity the engine ran) are for administrators, behind "detail".
+        var showSteps = await HasAsync(Permissions.ViewWorkflows.Name);
+        await names.OfManyAsync(acts.Select(a => a.Actor).Concat(showSteps ? history.Select(h => h.Actor) : []));
+        return View(new ReviewHistoryViewModel { Item = item, Acts = acts, History = showSteps ? history : [], Instances = byId, Names = names });
     }
 
     /// <summary>Content permissions are named, not referenced: this module knows the framework, not the Contents module.</summary>

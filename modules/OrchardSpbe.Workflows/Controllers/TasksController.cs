@@ -25,6 +25,8 @@ public sealed class TasksController(
     TaskDecisions decisions,
     ContentManager contents,
     PermissionHandler permissions,
+    ReturnedItems returned,
+    PeopleNames names,
     IStringLocalizer<Strings> T) : Controller
 {
     private const int PageSize = 20;
@@ -34,7 +36,11 @@ public sealed class TasksController(
     {
         page = Math.Max(1, page);
         var (open, total) = await tasks.InboxAsync(UserRoles.Of(User), page, PageSize);
-        return View(new TaskInboxViewModel { Tasks = open, Total = total, Page = page, PageCount = Pager.PageCountOf(total, PageSize) });
+        return View(new TaskInboxViewModel
+        {
+            Tasks = open, Total = total, Page = page, PageCount = Pager.PageCountOf(total, PageSize),
+            Returned = page == 1 ? await returned.OfOwnerAsync(User.Identity?.Name) : [],
+        });
     }
 
     [HttpGet("{taskId}")]
@@ -55,10 +61,11 @@ public sealed class TasksController(
         // The Contents module's right to edit every item (named here, not referenced: modules meet only in Core).
         || await permissions.HasPermissionAsync(User, "EditContent");
 
+    /// <param name="versionId">The content version the page showed: the decision is for that version only (issue 16 §1).</param>
     [HttpPost("{taskId}/{decision}")]
-    public async Task<IActionResult> Decide(string taskId, string decision, string? comment, string? returnUrl)
+    public async Task<IActionResult> Decide(string taskId, string decision, string? comment, string? versionId, string? returnUrl)
     {
-        var result = await decisions.DecideAsync(taskId, decision, comment, User);
+        var result = await decisions.DecideAsync(taskId, decision, comment, versionId, User);
         switch (result.Kind)
         {
             case DecisionKind.NotFound: return NotFound();
@@ -68,18 +75,23 @@ public sealed class TasksController(
                 Response.StatusCode = result.Kind == DecisionKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
                 return View("Show", await ModelAsync(view, result.Message, decision, comment));
         }
-        TempData["Message"] = T["Keputusan '{0}' untuk '{1}' disimpan.", T[result.Action!.Label], result.Instance!.CorrelationTitle ?? ""].Value;
-        // Back where the decision was taken (an instance page), else to the item's editor or the inbox.
-        if (Url.IsLocalUrl(returnUrl)) return LocalRedirect(returnUrl);
-        return result.Instance!.CorrelationId is { } itemId && await contents.GetAsync(itemId) is not null
-            ? LocalRedirect($"~/admin/contents/{itemId}/edit")
-            : RedirectToAction(nameof(Index));
+        var title = result.Instance!.CorrelationId is { } itemId && await contents.GetAsync(itemId) is { } item
+            ? item.DisplayText : result.Instance.CorrelationTitle ?? "";
+        TempData["Message"] = T["Keputusan '{0}' untuk '{1}' disimpan.", T[result.Action!.Label], title].Value;
+        // Back where the decision was taken when that was an instance page; otherwise to the next decision in "Tugas saya".
+        return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToAction(nameof(Index));
     }
 
-    private async Task<TaskViewModel> ModelAsync(TaskView view, string? error = null, string? action = null, string? comment = null) => new()
+    private async Task<TaskViewModel> ModelAsync(TaskView view, string? error = null, string? action = null, string? comment = null)
     {
-        View = view,
-        Item = view.Task.CorrelationId is { } id ? await contents.GetAsync(id) : null,
-        Error = error, PostedAction = action, PostedComment = comment,
-    };
+        var item = view.Task.CorrelationId is { } id ? await contents.GetAsync(id) : null;
+        return new TaskViewModel
+        {
+            View = view, Item = item,
+            // The version submitted for this decision (tasks from before versions were bound show the latest).
+            VersionId = view.Task.ContentVersionId ?? item?.ContentItemVersionId,
+            DecidedBy = await names.OfAsync(view.Task.DoneBy),
+            Error = error, PostedAction = action, PostedComment = comment,
+        };
+    }
 }

@@ -121,3 +121,19 @@ public static class Outcomes
     public const string False = "False";
     public const string Failed = "Failed";
 }
+
+/// <summary>How the admin says an outcome (localisation keys): "Done" never reaches the page in English.</summary>
+public static class OutcomeText
+{
+    public static string Of(string outcome) => outcome switch
+    {
+        Outcomes.Done => "selesai",
+        Outcomes.True => "ya",
+        Outcomes.False => "tidak",
+        Outcomes.Failed => "gagal",
+        Activities.UserTask.Overdue => "tenggat terlewati",
+        Runtime.WorkflowStatus.Cancelled => "dibatalkan",
+        Runtime.WorkflowStatus.Faulted => "galat",
+        _ => outcome,
+    };
+}

@@ -17,7 +17,16 @@ public sealed class WorkflowContentHandler : IContentHandler
     public string? FeatureId => Manifest.FeatureId;
 
     public Task CreatedAsync(ContentContext context) => RaiseAsync(ContentEvents.Created, context);
-    public Task DraftSavedAsync(ContentContext context) => RaiseAsync(ContentEvents.DraftSaved, context);
+    /// <summary>
+    /// A new version of an item that awaits a decision withdraws the submission (README, "How an approval works"):
+    /// the head can only ever approve the version that was submitted, and the author must submit the new one.
+    /// </summary>
+    public async Task DraftSavedAsync(ContentContext context)
+    {
+        if (context.Services.GetRequiredService<WorkflowExecutor>().Running.Count == 0)
+            await SettleAsync(context, Withdrawal.Action, Withdrawal.Reason, "workflow.withdrawn", reviewsOnly: true, awaitingDecisionOnly: true);
+        await RaiseAsync(ContentEvents.DraftSaved, context);
+    }
     public Task SubmittedAsync(ContentContext context) => RaiseAsync(ContentEvents.Submitted, context);
 
     public async Task PublishedAsync(ContentContext context)
@@ -41,17 +50,28 @@ public sealed class WorkflowContentHandler : IContentHandler
     /// Cancels the item's unfinished instances — with <paramref name="reviewsOnly"/>, those waiting on a person's
     /// decision or a resubmission — saying who and why in each one's history.
     /// </summary>
-    private static async Task SettleAsync(ContentContext context, string action, string reason, string? auditAction, bool reviewsOnly)
+    private static async Task SettleAsync(ContentContext context, string action, string reason, string? auditAction, bool reviewsOnly,
+        bool awaitingDecisionOnly = false)
     {
         var instances = context.Services.GetRequiredService<WorkflowInstanceStore>();
         var executor = context.Services.GetRequiredService<WorkflowExecutor>();
         foreach (var instance in await instances.RunningForAsync(context.Item.ContentItemId))
         {
             if (reviewsOnly && !await instances.IsInReviewAsync(instance.Id)) continue;
+            // Only a decision bound to another version is withdrawn (a task opened for this very save stays).
+            if (awaitingDecisionOnly && !await context.Services.GetRequiredService<WorkflowTaskStore>()
+                    .HasOpenForOtherVersionAsync(instance.Id, context.Item.ContentItemVersionId)) continue;
             await executor.CancelAsync(instance, context.UserName, action, reason);
             if (auditAction is not null)
                 await context.Services.GetRequiredService<AuditLog>().RecordAsync(auditAction, "workflow:" + instance.Id,
                     $"{instance.DefinitionId} v{instance.DefinitionVersion}: \"{context.Item.DisplayText}\"", context.UserName);
         }
     }
+}
+
+/// <summary>An edit after submission withdrew the submission: how the cancelled instance and its task say so.</summary>
+public static class Withdrawal
+{
+    public const string Action = "withdrawn";
+    public const string Reason = "Pengajuan ditarik: konten diubah setelah diajukan";
 }

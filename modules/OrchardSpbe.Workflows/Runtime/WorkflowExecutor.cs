@@ -57,7 +57,7 @@ public sealed class WorkflowExecutor(
     {
         var now = clock.GetUtcNow();
         await instances.RemoveWaitsAsync(instance.Id);
-        await tasks.CancelOpenAsync(instance.Id, actor, now);
+        await tasks.CancelOpenAsync(instance.Id, actor, now, action);
         await instances.AddHistoryAsync(new HistoryEntry
         {
             InstanceId = instance.Id, ActivityId = "-", ActivityType = "Cancel", ActivityTitle = reason, Outcome = WorkflowStatus.Cancelled,

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using OrchardSpbe.Content;
+using OrchardSpbe.Security;
 using OrchardSpbe.Workflows.Activities;
 using OrchardSpbe.Workflows.Definitions;
 
@@ -45,6 +47,8 @@ public sealed class WorkflowRun(WorkflowInstanceStore instances, ContentManager 
             ["input"] = new JsonObject
             {
                 ["actor"] = context.Input.Actor, ["action"] = context.Input.Action, ["comment"] = context.Input.Comment,
+                // People by their display names in notifications and e-mails (issue 16 §6).
+                ["actorName"] = await context.Services.GetRequiredService<PeopleNames>().OfAsync(context.Input.Actor),
             },
             ["workflow"] = new JsonObject
             {

@@ -11,17 +11,17 @@ public sealed class WorkflowTaskStore(TenantSession session)
     private const string Columns = """
         t.id AS Id, t.instance_id AS InstanceId, t.activity_id AS ActivityId, t.title AS Title, t.correlation_id AS CorrelationId,
         t.roles AS RolesText, t.status AS Status, t.created_utc AS CreatedUtc, t.done_by AS DoneBy, t.done_action AS DoneAction,
-        t.done_utc AS DoneUtc, t.comment AS Comment, t.due_utc AS DueUtc
+        t.done_utc AS DoneUtc, t.comment AS Comment, t.due_utc AS DueUtc, t.content_version_id AS ContentVersionId
         """;
 
     public async Task CreateAsync(WorkflowTask task)
     {
         await session.ExecuteAsync("""
-            INSERT INTO workflow_tasks (id, instance_id, activity_id, title, correlation_id, roles, status, created_utc, due_utc)
-            VALUES (@Id, @InstanceId, @ActivityId, @Title, @CorrelationId, @RolesText, @Status, @Created, @Due)
+            INSERT INTO workflow_tasks (id, instance_id, activity_id, title, correlation_id, roles, status, created_utc, due_utc, content_version_id)
+            VALUES (@Id, @InstanceId, @ActivityId, @Title, @CorrelationId, @RolesText, @Status, @Created, @Due, @ContentVersionId)
             """, new
         {
-            task.Id, task.InstanceId, task.ActivityId, task.Title, task.CorrelationId, task.RolesText, task.Status,
+            task.Id, task.InstanceId, task.ActivityId, task.Title, task.CorrelationId, task.RolesText, task.Status, task.ContentVersionId,
             Created = UnixTime.Ms(task.CreatedUtc), Due = task.DueUtc is { } due ? UnixTime.Ms(due) : (long?)null,
         });
         foreach (var role in task.Roles)
@@ -59,12 +59,18 @@ public sealed class WorkflowTaskStore(TenantSession session)
         return true;
     }
 
+    /// <summary>Whether the instance has an open task bound to a content version other than <paramref name="versionId"/>.</summary>
+    public async Task<bool> HasOpenForOtherVersionAsync(string instanceId, string versionId) =>
+        await session.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM workflow_tasks WHERE instance_id = @instanceId AND status = @open AND content_version_id IS NOT NULL AND content_version_id <> @versionId",
+            new { instanceId, versionId, open = WorkflowTask.Open }) > 0;
+
     /// <summary>Cancels an instance's open tasks (the instance was cancelled or a direct publish settled it).</summary>
-    public async Task CancelOpenAsync(string instanceId, string? actor, DateTimeOffset now)
+    public async Task CancelOpenAsync(string instanceId, string? actor, DateTimeOffset now, string? action = null)
     {
         var open = await session.QueryAsync<string>("SELECT id FROM workflow_tasks WHERE instance_id = @instanceId AND status = @open",
             new { instanceId, open = WorkflowTask.Open });
-        foreach (var id in open) await CloseAsync(id, WorkflowTask.Cancelled, actor, null, null, now);
+        foreach (var id in open) await CloseAsync(id, WorkflowTask.Cancelled, actor, action, null, now);
     }
 
     /// <summary>How many open tasks any of the roles may act on (the menu badge: one index range per role).</summary>
@@ -112,6 +118,9 @@ public sealed class WorkflowTask
     public DateTimeOffset? DoneUtc { get; set; }
     public string? Comment { get; set; }
     public DateTimeOffset? DueUtc { get; set; }
+
+    /// <summary>The content version submitted for this decision (null for tasks about no content item).</summary>
+    public string? ContentVersionId { get; set; }
 
     public IReadOnlyList<string> Roles => RolesText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

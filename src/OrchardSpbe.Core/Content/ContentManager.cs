@@ -92,12 +92,16 @@ public sealed class ContentManager(
         return ContentOutcome.Ok(version);
     }
 
-    /// <summary>Publishes the latest version (a no-op when it already is public).</summary>
-    public async Task<ContentOutcome> PublishAsync(string contentItemId, string? userName)
+    /// <summary>
+    /// Publishes the latest version (a no-op when it already is public). With <paramref name="expectedVersionId"/>
+    /// (an approval's version) nothing happens unless that version is still the latest.
+    /// </summary>
+    public async Task<ContentOutcome> PublishAsync(string contentItemId, string? userName, string? expectedVersionId = null)
     {
         await using var transaction = await session.BeginTransactionAsync();
         var latest = await store.GetAsync(contentItemId, published: false);
         if (latest is null) return ContentOutcome.NotFound();
+        if (expectedVersionId is not null && latest.ContentItemVersionId != expectedVersionId) return ContentOutcome.Stale();
         if (latest.Published) return ContentOutcome.Ok(latest);
         var type = await RequireTypeAsync(latest.ContentType);
         var previousPublished = await store.GetAsync(contentItemId, published: true);

@@ -68,6 +68,16 @@ public sealed class ContentStore(TenantSession session)
             "UPDATE content_items SET latest = FALSE WHERE content_item_id = @contentItemId AND content_item_version_id = @expectedVersionId AND latest = TRUE",
             new { contentItemId, expectedVersionId }) == 1;
 
+    /// <summary>
+    /// Locks the version's row for this transaction and says whether it is still the latest. An approval calls it
+    /// first, so that an edit saved at the same moment (which releases that row) is ordered before or after the
+    /// decision, on every node: never in between (an approval publishes the version the head was shown).
+    /// </summary>
+    public async Task<bool> ClaimLatestAsync(string contentItemId, string versionId) =>
+        await session.ExecuteAsync(
+            "UPDATE content_items SET latest = latest WHERE content_item_id = @contentItemId AND content_item_version_id = @versionId AND latest = TRUE",
+            new { contentItemId, versionId }) == 1;
+
     public Task<int> ClearPublishedAsync(string contentItemId) =>
         session.ExecuteAsync("UPDATE content_items SET published = FALSE WHERE content_item_id = @contentItemId AND published = TRUE", new { contentItemId });
 

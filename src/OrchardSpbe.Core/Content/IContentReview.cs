@@ -24,7 +24,20 @@ public interface IContentReview
 /// <param name="HistoryUrl">The page with the review's full history.</param>
 public sealed record ContentReviewView(
     string? StateLabel, string? LastComment, string? LastCommentBy, DateTimeOffset? LastCommentUtc,
-    IReadOnlyList<ContentReviewAction> Actions, bool AwaitingDecision, string? HistoryUrl);
+    IReadOnlyList<ContentReviewAction> Actions, bool AwaitingDecision, string? HistoryUrl)
+{
+    /// <summary>The author resubmitted after the comment: it is shown as answered, not as current.</summary>
+    public bool LastCommentAnswered { get; init; }
+
+    /// <summary>How the last review ended ("Disetujui", "Pengajuan ditarik", …), by whom and when; null while one runs.</summary>
+    public ContentReviewDecision? LastDecision { get; init; }
+
+    /// <summary>The content version a pending decision is for (posted back with the decision).</summary>
+    public string? DecisionVersionId { get; init; }
+}
+
+/// <param name="Label">A localisation key: "Disetujui", "Pengajuan ditarik karena konten diubah setelah diajukan", …</param>
+public sealed record ContentReviewDecision(string Label, string? By, DateTimeOffset? AtUtc);
 
 /// <summary>A button the editor shows: it posts to <see cref="PostUrl"/> (with an optional comment).</summary>
 public sealed record ContentReviewAction(string Label, string PostUrl, bool RequiresComment, bool Primary);

@@ -15,6 +15,13 @@ public sealed class AnonymousPageCachePolicy : IOutputCachePolicy
 {
     public const string Name = "anonymous-page";
 
+    /// <summary>
+    /// What public pages tell browsers (issue 16 §5): keep the page but ask each time. The validators stored with the
+    /// cached page let this cache answer 304 at cache speed, and a withdrawn or changed page shows at the next
+    /// navigation — a government page must not linger in browsers after it was taken down.
+    /// </summary>
+    public const string Revalidate = "public, no-cache";
+
     public static string TagOf(string tenant) => "tenant:" + tenant;
 
     /// <summary>The query keys public pages read; add one here when a public page reads a new one.</summary>
@@ -37,6 +44,25 @@ public sealed class AnonymousPageCachePolicy : IOutputCachePolicy
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
         // A safety net: eviction on change is what keeps pages current.
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
+        // Each rendered copy gets its own validators, stored with it: a browser's If-None-Match / If-Modified-Since
+        // matches only the copy it holds (answered 304 from the cache), and an eviction (content published, removed…)
+        // makes the next copy a new one. Set before the page renders: the cache keeps the headers the page starts with.
+        if (anonymous)
+        {
+            http.Response.Headers.ETag = $"W/\"{Guid.NewGuid():N}\"";
+            http.Response.Headers.LastModified = DateTimeOffset.UtcNow.ToString("R", CultureInfo.InvariantCulture);
+            // A page that is not kept (a 404, one that sets a cookie) has nothing to revalidate against: no validators.
+            http.Response.OnStarting(() =>
+            {
+                var response = http.Response;
+                if (response.StatusCode is not (StatusCodes.Status200OK or StatusCodes.Status304NotModified) || response.Headers.ContainsKey("Set-Cookie"))
+                {
+                    response.Headers.Remove("ETag");
+                    response.Headers.Remove("Last-Modified");
+                }
+                return Task.CompletedTask;
+            });
+        }
         var tenant = http.RequestServices.GetRequiredService<TenantContext>();
         if (tenant.HasTenant) context.Tags.Add(TagOf(tenant.Name));
         return ValueTask.CompletedTask;

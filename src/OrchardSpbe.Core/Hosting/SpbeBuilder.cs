@@ -125,6 +125,7 @@ public sealed class SpbeBuilder
         services.AddScoped<SiteSettingsStore>();
         services.TryAddScoped<Navigation.ISiteMenu, Navigation.EmptySiteMenu>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<Security.PeopleNames>();
         AddContent(services);
     }
 

@@ -17,6 +17,22 @@ public static class StandardRoles
     public const string Contributor = "Contributor";
 
     public static readonly IReadOnlyList<string> All = [Administrator, Editor, Author, Reviewer, Contributor];
+
+    /// <summary>How the UI names the standard roles (Indonesian keys; the English catalogue keeps the English names).</summary>
+    private static readonly Dictionary<string, (string Name, string Description)> Shown = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [Administrator] = ("Administrator situs", "Mengelola pengguna, peran, fitur dan pengaturan situs; boleh menerbitkan tanpa persetujuan."),
+        [Editor] = ("Penyunting", "Menyunting dan menerbitkan semua konten situs."),
+        [Author] = ("Penulis konten", "Menulis konten sendiri dan mengajukannya untuk ditinjau."),
+        [Reviewer] = ("Peninjau (kepala perangkat daerah)", "Menyetujui konten yang diajukan atau mengembalikannya dengan catatan."),
+        [Contributor] = ("Kontributor", "Menulis draf konten sendiri; tidak dapat menerbitkan atau mengajukan."),
+    };
+
+    /// <summary>The localisation key of a role's display name (a role an administrator made keeps its own name).</summary>
+    public static string DisplayNameOf(string role) => Shown.TryGetValue(role, out var shown) ? shown.Name : role;
+
+    /// <summary>The localisation key of a standard role's one-line description (null for other roles).</summary>
+    public static string? DescriptionOf(string role) => Shown.TryGetValue(role, out var shown) ? shown.Description : null;
 }
 
 /// <summary>Every permission declared by the modules in the process.</summary>

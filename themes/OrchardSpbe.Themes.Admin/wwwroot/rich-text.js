@@ -1,7 +1,18 @@
 // Turns an HTML body field (textarea[data-rich-text="html"]) into a Trix rich-text editor. The form still posts
 // the same field name with HTML, which the server sanitises; without JavaScript the plain field remains.
 (function () {
+  // The toolbar's labels and tooltips in the page's language: Trix reads them when it builds a toolbar.
+  function localise(area) {
+    var labels = area.getAttribute('data-rich-text-labels');
+    if (!labels || !window.Trix || !window.Trix.config || !window.Trix.config.lang) return;
+    try {
+      var parsed = JSON.parse(labels);
+      Object.keys(parsed).forEach(function (key) { window.Trix.config.lang[key] = parsed[key]; });
+    } catch (e) { /* keep Trix's own labels */ }
+  }
+
   function enhance(area) {
+    localise(area);
     var input = document.createElement('input');
     input.type = 'hidden';
     input.name = area.name;
