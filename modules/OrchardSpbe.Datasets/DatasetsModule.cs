@@ -20,6 +20,8 @@ public sealed class DatasetsModule : SpbeModule
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddDataMigration<Migrations>();
+        // Shown at /data with its classification enforced, never by the generic content page.
+        services.AddSingleton(new OrchardSpbe.Content.SelfDisplayedType(Datasets.DatasetPart.ContentType));
         services.AddPermissions(Permissions.All);
         services.AddAdminMenu(
             new AdminMenuItem { Text = "Data terbuka", Url = "/admin/data", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageDatasets.Name, Order = 21, Sites = AdminMenuSites.PdSites },

@@ -23,6 +23,8 @@ public sealed class StatisticsModule : SpbeModule
     {
         services.Configure<StatisticsOptions>(configuration.GetSection(StatisticsOptions.Section));
         services.AddDataMigration<Migrations>();
+        // Public only once Diskominfostandi accepted it, at /statistik — never by the generic content page.
+        services.AddSingleton(new OrchardSpbe.Content.SelfDisplayedType(Indicators.IndicatorPart.ContentType));
         services.AddPermissions(Permissions.All);
         services.AddAdminMenu(
             new AdminMenuItem { Text = "Statistik", Url = "/admin/statistik", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageStatistics.Name, Order = 20, Sites = AdminMenuSites.PdSites },

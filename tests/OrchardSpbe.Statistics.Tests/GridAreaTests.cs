@@ -50,6 +50,19 @@ public sealed class GridAreaTests(SqliteSite fixture) : IClassFixture<SqliteSite
         Assert.Null(grid.Document.QuerySelector("select#kecamatan"));
     }
 
+    // An indicator is public only at /statistik once Diskominfostandi accepted it: the generic content page, which shows
+    // any published item by its id, does not show it (nor its title) before.
+    [Fact]
+    public async Task A_published_indicator_is_not_shown_by_the_generic_content_page()
+    {
+        var desk = await StatisticsDesk.OpenAsync(fixture.Site, "gridumum", withVerifier: false);
+        var indicatorId = await desk.CreateIndicatorAsync("RAHASIA-IND", "Indikator belum diverifikasi", level: "kota");
+        using var visitor = fixture.Site.NewVisitor();
+        using var response = await visitor.GetAsync(desk.Url($"/contents/{indicatorId}"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("Indikator belum diverifikasi", await response.Content.ReadAsStringAsync());
+    }
+
     private static List<string> AreaColumns(Page page) =>
         page.Document.QuerySelectorAll("table.stat-grid thead th[title]").Select(th => th.GetAttribute("title")!).ToList();
 }

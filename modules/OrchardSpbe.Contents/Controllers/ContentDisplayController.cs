@@ -20,8 +20,11 @@ namespace OrchardSpbe.Contents.Controllers;
 public sealed class ContentDisplayController(
     PublicRoutes routes,
     ContentManager contents,
-    DisplayModels models) : Controller
+    DisplayModels models,
+    IEnumerable<SelfDisplayedType> selfDisplayed) : Controller
 {
+    private readonly HashSet<string> _selfDisplayed = selfDisplayed.Select(t => t.ContentType).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Last in line: every literal route of the platform and its modules wins over this one.</summary>
     [HttpGet("{**path}", Order = 1000)]
     [OutputCache(PolicyName = AnonymousPageCachePolicy.Name)]
@@ -30,6 +33,7 @@ public sealed class ContentDisplayController(
         var normalized = (path ?? "").Trim('/').ToLowerInvariant();
         if (normalized.Length == 0 || normalized.Length > 200) return NotFoundPage();
         var item = await routes.FindPublishedAsync(normalized);
+        if (item is not null && _selfDisplayed.Contains(item.ContentType)) return NotFoundPage();
         if (item is null)
         {
             var target = await routes.RedirectTargetAsync(normalized);
@@ -44,7 +48,7 @@ public sealed class ContentDisplayController(
     public async Task<IActionResult> ById(string id, int page = 1)
     {
         var item = await contents.GetAsync(id, published: true);
-        if (item is null) return NotFoundPage();
+        if (item is null || _selfDisplayed.Contains(item.ContentType)) return NotFoundPage();
         if (item.As<AutoroutePart>(ContentParts.Autoroute).Path.Length > 0) return RedirectPermanent(Request.PathBase + ContentUrls.PathOf(item));
         return await ShowAsync(item, page);
     }
