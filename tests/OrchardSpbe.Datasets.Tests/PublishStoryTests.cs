@@ -26,10 +26,14 @@ public sealed class PublishStoryTests(SqliteSite fixture) : IClassFixture<Sqlite
         using var head = await desk.SignInAsync("kepala");
         var inbox = await head.OpenAsync(desk.Url("/admin/tasks"));
         var taskId = inbox.Document.QuerySelectorAll(".task-list a").First(a => a.TextContent.Contains("Kasus DBD")).GetAttribute("href")!.Split('/').Last();
-        var token = inbox.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        // The head decides on the review page, for the version it shows.
+        var review = await head.OpenAsync(desk.Url($"/admin/tasks/{taskId}"));
+        var form = review.Document.QuerySelector("form.decision-form")!;
         var decided = await head.Http.PostAsync(desk.Url($"/admin/tasks/{taskId}/setujui"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["comment"] = "Setuju.",
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["versionId"] = form.QuerySelector("input[name=versionId]")!.GetAttribute("value")!,
+            ["comment"] = "Setuju.",
         }));
         Assert.True((int)decided.StatusCode < 400, decided.StatusCode.ToString());
 

@@ -58,7 +58,7 @@ public sealed class MenusTests(SqliteSite fixture) : IClassFixture<SqliteSite>
             menu[7].Children);
 
         var audit = await admin.OpenAsync(Site.Url(pd, "/admin/audit"));
-        Assert.Equal(3, audit.Document.QuerySelectorAll("table.list tbody tr").Count(r => r.TextContent.Contains("menu.updated")));
+        Assert.Equal(3, audit.Document.QuerySelectorAll("table.list tbody tr[data-action='menu.updated']").Length);
     }
 
     [Fact]
