@@ -86,7 +86,9 @@ public sealed class AnonymousPageCachePolicy : IOutputCachePolicy
 
     private static void Count(OutputCacheContext context, bool hit)
     {
+        var metrics = context.HttpContext.RequestServices.GetRequiredService<Operations.SpbeMetrics>();
+        if (!metrics.CountsOutputCache) return;
         var tenant = context.HttpContext.RequestServices.GetRequiredService<TenantContext>();
-        context.HttpContext.RequestServices.GetRequiredService<Operations.SpbeMetrics>().OutputCache(tenant.HasTenant ? tenant.Name : "", hit);
+        metrics.OutputCache(tenant.HasTenant ? tenant.Name : "", hit);
     }
 }

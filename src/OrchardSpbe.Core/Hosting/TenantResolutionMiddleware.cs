@@ -43,7 +43,8 @@ public sealed class TenantResolutionMiddleware(
             return;
         }
         // The operators' request metrics (http.server.request.duration, …) per tenant.
-        context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMetricsTagsFeature>()?.Tags.Add(new(Operations.SpbeMetrics.TenantTag, record.Name));
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMetricsTagsFeature>() is { MetricsDisabled: false } metricsTags)
+            metricsTags.Tags.Add(new(Operations.SpbeMetrics.TenantTag, record.Name));
         var shell = record.State == TenantState.Running ? shells.Find(record.Name) : null;
         if (shell is null)
         {

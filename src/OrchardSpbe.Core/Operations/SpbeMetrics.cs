@@ -30,6 +30,9 @@ public sealed class SpbeMetrics
         _searchQueries = meter.CreateCounter<long>("spbe.search.queries", "{query}", "Search queries per tenant.");
     }
 
+    /// <summary>Whether anything listens to the output-cache counter (metrics on): the cache's hot path does nothing otherwise.</summary>
+    public bool CountsOutputCache => _outputCache.Enabled;
+
     public void OutputCache(string tenant, bool hit) =>
         _outputCache.Add(1, new(TenantTag, tenant), new("result", hit ? "hit" : "miss"));
 
