@@ -81,7 +81,7 @@ public sealed class MetricsScrapeTests
                     static_configs:
                       - targets: ['127.0.0.1:{targetPort}']
                 """);
-            var port = FreePort();
+            var port = FreePort.Next();
             var process = Process.Start(new ProcessStartInfo("prometheus")
             {
                 ArgumentList = { $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(folder, "data")}", $"--web.listen-address=127.0.0.1:{port}" },
@@ -131,15 +131,6 @@ public sealed class MetricsScrapeTests
             await _process.WaitForExitAsync();
             _process.Dispose();
             try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-        }
-
-        private static int FreePort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
         }
     }
 }

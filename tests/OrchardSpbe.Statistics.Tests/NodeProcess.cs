@@ -29,7 +29,7 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public static async Task<NodeProcess> StartAsync(TestSite site, string? failPoint)
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         var appData = Path.Combine(Path.GetTempPath(), "spbe-tests", "node-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(appData);
         var start = new ProcessStartInfo("dotnet")
@@ -91,14 +91,5 @@ public sealed class NodeProcess : IAsyncDisposable
         }
         _process.Dispose();
         try { Directory.Delete(_appData, recursive: true); } catch (IOException) { }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
