@@ -45,7 +45,8 @@ public sealed class BackupsController(
         var scope = tenant?.Trim() ?? "";
         if (scope != WholePlatform && registry.Find(scope) is null)
         {
-            TempData["Error"] = T["Situs '{0}' tidak ditemukan.", scope].Value;
+            // The message travels in a cookie: a name no site can have is not echoed back whole.
+            TempData["Error"] = T["Situs '{0}' tidak ditemukan.", scope.Length > 40 ? scope[..40] + "…" : scope].Value;
             return RedirectToAction(nameof(Index));
         }
         var user = User.Identity?.Name;

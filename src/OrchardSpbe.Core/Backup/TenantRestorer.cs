@@ -83,7 +83,7 @@ public sealed class TenantRestorer(
         {
             var name = asName.Trim().ToLowerInvariant();
             if (!TenantManager.IsValidNewName(name))
-                throw new BackupRefusedException($"nama baru '{asName}' tidak sah: 2–40 huruf kecil, angka dan tanda hubung, diawali huruf, dan bukan nama yang dicadangkan");
+                throw new BackupRefusedException($"nama baru '{(asName.Length > 40 ? asName[..40] + "…" : asName)}' tidak sah: 2–40 huruf kecil, angka dan tanda hubung, diawali huruf, dan bukan nama yang dicadangkan");
             if (registry.Find(name) is not null || await store.FindAsync(name) is not null)
                 throw new BackupRefusedException($"nama '{name}' sudah dipakai tenant lain; pilih nama lain untuk memulihkan di sampingnya");
             var host = $"{name}.{hostNames.BaseDomain}";
