@@ -24,7 +24,7 @@ var halfAppData = Path.Combine(settings.OutDir, $"app-data-{half}");
 var report = new Report();
 
 // The SQLite App_Data serves every section but statistics (PostgreSQL, seeded on its own).
-if (BenchSettings.Sections.Any(s => s != "statistics" && settings.Runs(s)))
+if (BenchSettings.Sections.Any(s => s is not ("statistics" or "soak") && settings.Runs(s)))
 {
     Report.Section($"Seeding Default + {settings.Tenants} PD tenants in-process (snapshot after {half})");
     var clock = Stopwatch.StartNew();
@@ -37,6 +37,7 @@ if (settings.Runs("lists") || settings.Runs("portal")) await ContentBench.RunAsy
 if (settings.Runs("workflows")) await WorkflowBench.RunAsync(settings, appData, seeded, report);
 if (settings.Runs("search")) await SearchBench.RunAsync(settings, appData, seeded, report);
 if (settings.Runs("statistics")) await StatisticsBench.RunAsync(settings, report);
+if (settings.Runs("soak")) await SoakBench.RunAsync(settings, report);
 
 report.Print(Console.Out);
 Console.WriteLine($"Load average at the end: {Machine.LoadAverage}. Host logs and data: {settings.OutDir}");
