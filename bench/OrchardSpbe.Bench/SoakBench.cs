@@ -56,6 +56,7 @@ public static class SoakBench
         var anonymous = nodes.Select(n => new SiteHttp(n.Port)).ToArray();
         var latencies = new ConcurrentDictionary<string, ConcurrentBag<double>>();
         var errors = new ConcurrentDictionary<string, int>();
+        var failures = new ConcurrentQueue<string>();
         var samples = new List<(double Minute, double A, double B)>();
         var deadline = TimeSpan.FromSeconds(settings.SoakSeconds);
         var run = Stopwatch.StartNew();
@@ -72,16 +73,22 @@ public static class SoakBench
                 var pd = sites[random.Next(sites.Count)].Name;
                 var (kind, work) = roll switch
                 {
-                    < 55 => ("page", (Func<Task<bool>>)(() => OkAsync(anonymous[n], Url(nodes[n], random.Next(5) == 0 ? null : pd, PagePath(random))))),
-                    < 70 => ("search", () => OkAsync(anonymous[n], Url(nodes[n], random.Next(3) == 0 ? null : pd, "/search?q=" + Words[random.Next(Words.Length)]))),
-                    < 80 => ("feed", () => OkAsync(anonymous[n], Url(nodes[n], random.Next(4) == 0 ? null : pd, random.Next(2) == 0 ? "/feeds/berita.rss" : "/feeds/agenda.atom"))),
+                    < 55 => ("page", (Func<Task<bool>>)(() => random.Next(5) == 0
+                        ? OkAsync(anonymous[n], Url(nodes[n], null, PortalPaths[random.Next(PortalPaths.Length)]), failures)
+                        : OkAsync(anonymous[n], Url(nodes[n], pd, PdPaths[random.Next(PdPaths.Length)]), failures))),
+                    < 70 => ("search", () => OkAsync(anonymous[n], Url(nodes[n], random.Next(3) == 0 ? null : pd, "/search?q=" + Words[random.Next(Words.Length)]), failures)),
+                    < 80 => ("feed", () => OkAsync(anonymous[n], Url(nodes[n], random.Next(4) == 0 ? null : pd, random.Next(2) == 0 ? "/feeds/berita.rss" : "/feeds/agenda.atom"), failures)),
                     < 92 => ("edit", () => EditAsync(desks[random.Next(desks.Count)], $"Draf soak {seed}-{++serial}")),
                     _ => ("approval", () => ApproveAsync(desks[random.Next(desks.Count)], $"Berita soak {seed}-{++serial}")),
                 };
                 var watch = Stopwatch.StartNew();
                 bool ok;
                 try { ok = await work(); }
-                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or InvalidOperationException) { ok = false; }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or InvalidOperationException)
+                {
+                    failures.Enqueue($"{kind}: {exception.GetType().Name} {exception.Message}");
+                    ok = false;
+                }
                 watch.Stop();
                 latencies.GetOrAdd(kind, _ => []).Add(watch.Elapsed.TotalMilliseconds);
                 if (!ok) errors.AddOrUpdate(kind, 1, (_, c) => c + 1);
@@ -103,6 +110,7 @@ public static class SoakBench
         foreach (var (kind, values) in latencies.OrderBy(k => k.Key))
             Console.WriteLine($"  {kind,-9} {values.Count,7:N0} requests, {errors.GetValueOrDefault(kind),4} errors; p50 {Stats.Percentile(values.ToList(), 50):F1} ms, p95 {Stats.Percentile(values.ToList(), 95):F1} ms, p99 {Stats.Percentile(values.ToList(), 99):F1} ms");
         Console.WriteLine($"  all       {all.Count,7:N0} requests in {run.Elapsed.TotalSeconds:F0} s ({all.Count / run.Elapsed.TotalSeconds:F0}/s); p50 {Stats.Percentile(all, 50):F1} ms, p95 {Stats.Percentile(all, 95):F1} ms, p99 {Stats.Percentile(all, 99):F1} ms");
+        foreach (var failure in failures.Take(10)) Console.WriteLine("  error: " + failure);
         var start = samples[0];
         var minute2 = samples.FirstOrDefault(s => s.Minute >= 2, samples[^1]);
         var end = samples[^1];
@@ -114,15 +122,18 @@ public static class SoakBench
         foreach (var desk in desks) { desk.Author.Dispose(); desk.Head.Dispose(); }
     }
 
-    private static string PagePath(Random random) => random.Next(5) switch { 0 => "/", 1 => "/berita", 2 => "/profil", 3 => "/agenda", _ => "/" };
+    private static readonly string[] PortalPaths = ["/", "/", "/berita", "/agenda", "/perangkat-daerah"];
+    private static readonly string[] PdPaths = ["/", "/", "/berita", "/profil", "/agenda"];
 
     private static Uri Url(HostProcess node, string? pd, string path) => new($"http://{(pd is null ? "" : pd + ".")}localhost:{node.Port}{path}");
 
-    private static async Task<bool> OkAsync(SiteHttp http, Uri url)
+    private static async Task<bool> OkAsync(SiteHttp http, Uri url, ConcurrentQueue<string> failures)
     {
         using var response = await http.Http.GetAsync(url);
         await response.Content.LoadIntoBufferAsync();
-        return response.StatusCode == HttpStatusCode.OK;
+        if (response.StatusCode == HttpStatusCode.OK) return true;
+        failures.Enqueue($"{(int)response.StatusCode} {url}");
+        return false;
     }
 
     /// <summary>An editor saves a new draft news item (the editor form, then its POST and the redirect to the saved item).</summary>
