@@ -7,6 +7,7 @@ using OrchardSpbe.Bench;
 //   PD home → content: seed news, agenda and one PD's 10,000 articles in-process, then a fresh host for the
 //   admin and public lists and the portal home (uncached latency, cached wrk) → workflows: seed approved and
 //   waiting approval instances in-process, then a fresh host for the inbox and the approval action, concurrently.
+//   → backup: the whole platform by the backup command, and its restore onto an empty App_Data (issue 12)
 //   → statistics (issue 10, PostgreSQL + Redis): COPY the accepted statistics of 120 PDs, then node A for the reads
 //   and the million-value import, node B for the hand-over's visibility on another node. --skip leaves sections out.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -33,6 +34,7 @@ if (BenchSettings.Sections.Any(s => s is not ("statistics" or "soak") && setting
 }
 
 if (settings.Runs("platform")) await PlatformBench.RunAsync(settings, appData, halfAppData, half, seeded, extra, report);
+if (settings.Runs("backup")) await BackupBench.RunAsync(settings, appData, seeded.Count, report);
 if (settings.Runs("lists") || settings.Runs("portal")) await ContentBench.RunAsync(settings, appData, seeded, report);
 if (settings.Runs("workflows")) await WorkflowBench.RunAsync(settings, appData, seeded, report);
 if (settings.Runs("search")) await SearchBench.RunAsync(settings, appData, seeded, report);
