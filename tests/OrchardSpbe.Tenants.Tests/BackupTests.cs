@@ -23,6 +23,7 @@ public sealed class BackupTests
         await using var site = await TestSite.StartAsync(new TestSiteOptions { Provider = provider });
         await site.CreateTenantAsync("dinkes", "Dinas Kesehatan");
         await UploadPhotoAsync(site, "dinkes");
+        var resource = await PublishTableAsync(site, "dinkes");
         using var admin = await SignInAsync(site, null);
 
         var backups = await admin.SubmitAsync(site.Url(null, "/admin/backups"), "form.toolbar", new Dictionary<string, string> { ["tenant"] = "dinkes" });
@@ -42,6 +43,40 @@ public sealed class BackupTests
         var home = await visitor.OpenAsync(site.Url("dinkes-pulih"));
         Assert.Equal(HttpStatusCode.OK, home.Status);
         Assert.Contains("Dinas Kesehatan", home.Html);
+        // The dataset's DataStore table (made at upload, by no migration) came back too, and answers CKAN's search.
+        Assert.Contains(files.Keys, f => f.StartsWith("datasets/", StringComparison.Ordinal));
+        Assert.Equal(36, await DataStoreTotalAsync(visitor, site, "dinkes-pulih", resource));
+    }
+
+    /// <summary>A public dataset with a CSV resource, loaded into its DataStore table; returns the resource id.</summary>
+    private static async Task<string> PublishTableAsync(TestSite site, string tenant)
+    {
+        using var admin = await SignInAsync(site, tenant);
+        var editor = await admin.SubmitAsync(site.Url(tenant, "/admin/contents/create/Dataset"), "form.content-editor", new Dictionary<string, string>
+        {
+            ["TitlePart.Title"] = "Kasus DBD per kecamatan", ["DatasetPart.Slug"] = "kasus-dbd", ["DatasetPart.Description"] = "Kasus demam berdarah per kecamatan dan bulan.",
+            ["DatasetPart.DataGroup"] = "kesehatan", ["DatasetPart.LicenseId"] = "cc-by", ["DatasetPart.Classification"] = "terbuka",
+            ["DatasetPart.UpdateFrequency"] = "bulanan", ["DatasetPart.SpatialCoverage"] = "32.75", ["DatasetPart.Tags"] = "dbd",
+            ["DatasetPart.ContactName"] = "Seksi Surveilans", ["DatasetPart.ContactEmail"] = "surveilans@dinkes.bekasikota.go.id", ["submit"] = "publish",
+        });
+        Assert.Empty(editor.Errors);
+        var datasetId = editor.Url.AbsolutePath.Split('/')[3];
+        var csv = "bulan,kecamatan,kasus\n" + string.Concat(Enumerable.Range(1, 36).Select(i => $"2025-{(i - 1) / 12 + 1:D2}-01,Kecamatan {(i - 1) % 12 + 1:D2},{i}\n"));
+        var added = await admin.SubmitAsync(site.Url(tenant, $"/admin/data/{datasetId}"), "form.add-resource",
+            new Dictionary<string, string> { ["name"] = "Tabel kasus", ["url"] = "", ["format"] = "CSV" }, [("file", "kasus.csv", System.Text.Encoding.UTF8.GetBytes(csv))]);
+        Assert.Empty(added.Errors);
+        var resource = added.Document.QuerySelectorAll("tr[data-resource]").First().GetAttribute("data-resource")!;
+        using var visitor = site.NewVisitor();
+        await WaitForAsync(async () => await DataStoreTotalAsync(visitor, site, tenant, resource) == 36);
+        return resource;
+    }
+
+    private static async Task<long> DataStoreTotalAsync(SiteClient visitor, TestSite site, string tenant, string resource)
+    {
+        var response = await visitor.GetAsync(site.Url(tenant, $"/api/3/action/datastore_search?resource_id={resource}&limit=1"));
+        if (response.StatusCode != HttpStatusCode.OK) return -1;
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("result").TryGetProperty("total", out var total) ? total.GetInt64() : -1;
     }
 
     // A restore in place brings the site back to the backup's moment: a page published after it is gone from the
@@ -229,6 +264,24 @@ public sealed class BackupTests
         Assert.True(left.Count < kept);
         Assert.DoesNotContain(left, n => n!.Contains("20260101"));
         Assert.Contains(left, n => n!.Contains("20261122"));
+    }
+
+    // A nightly backup that cannot be written tells the portal's administrators, and the page shows the failed run.
+    [Fact]
+    public async Task A_failed_scheduled_backup_notifies_the_portals_administrators()
+    {
+        var blocked = Path.GetTempFileName(); // a file where the backup folder should be
+        await using var site = await TestSite.StartAsync(new TestSiteOptions
+        {
+            Settings = new Dictionary<string, string?> { ["Spbe:Backup:DailyAt"] = "00:00", ["Spbe:Backup:Folder"] = blocked },
+        });
+        using var admin = await SignInAsync(site, null);
+        await WaitForAsync(async () => (await admin.OpenAsync(site.Url(null, "/admin/notifications"))).Document.Body!.TextContent.Contains("Pencadangan terjadwal gagal"));
+        var page = await admin.OpenAsync(site.Url(null, "/admin/backups"));
+        var run = page.Document.QuerySelector("#backup-runs tbody tr")!;
+        Assert.Equal("failed", run.GetAttribute("data-status"));
+        Assert.Contains("jadwal", run.TextContent);
+        File.Delete(blocked);
     }
 
     private static async Task UploadPhotoAsync(TestSite site, string tenant)
