@@ -11,7 +11,7 @@ public sealed class PublicCatalogue(TenantSession session)
         var sql = $"""
             SELECT * FROM app_public WHERE (@publicOnly = FALSE OR is_public = TRUE) AND (@pd IS NULL OR tenant = @pd)
               AND (@appClass IS NULL OR app_class = @appClass) AND (@lifecycle IS NULL OR lifecycle = @lifecycle)
-              {(numbers is null ? "" : numbers.Length == 0 ? "AND 1 = 0" : "AND registration_number IN @numbers")}
+              {(numbers is null ? "" : numbers.Length == 0 ? "AND 1 = 0" : "AND " + session.Dialect.InList("registration_number", "numbers"))}
             ORDER BY name, registration_number LIMIT {query.Take} OFFSET {query.Skip}
             """;
         return (await session.QueryAsync<PublicApplication>(sql, new { publicOnly, pd = query.Pd, appClass = query.AppClass, lifecycle = query.Lifecycle, numbers })).ToList();

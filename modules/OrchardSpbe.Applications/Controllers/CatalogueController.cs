@@ -36,6 +36,9 @@ public sealed class CatalogueController(PublicCatalogue catalogue, TenantContext
             if (pd is not null) fields["pd"] = pd;
             if (kelas is not null) fields["kelas"] = kelas;
             if (tahap is not null) fields["tahap"] = tahap;
+            // Search results follow the index, which catches up just after the change that evicted the cached pages:
+            // keep them out of the page cache (the search keeps its own, per index version).
+            if (HttpContext.Features.Get<IOutputCacheFeature>() is { } cache) cache.Context.AllowCacheStorage = false;
             search = await siteSearch.SearchAsync(User, new SiteSearchQuery
             {
                 Text = q, Type = ApplicationSearchSource.Type, Fields = fields, Facets = Facets, Page = Math.Clamp(page, 1, 1000), PageSize = 20,

@@ -43,8 +43,8 @@ public sealed class ApplicationReceivedHandler(AppDataFolder appData, TimeProvid
                 VALUES (@tenant, @id, @documentId, @kind, @version, @fileName, @stored, @contentType, @size, @sha, @uploadedBy, @uploadedUtc)
                 """, new
             {
-                tenant = message.From, id = message.Subject, documentId = document.Id, document.Kind, document.Version, document.FileName, stored,
-                document.ContentType, document.Size, sha = document.Sha256, document.UploadedBy, uploadedUtc = UnixTime.Ms(document.UploadedUtc),
+                tenant = message.From, id = message.Subject, documentId = document.Id, kind = document.Kind, version = document.Version, fileName = document.FileName, stored,
+                contentType = document.ContentType, size = document.Size, sha = document.Sha256, uploadedBy = document.UploadedBy, uploadedUtc = UnixTime.Ms(document.UploadedUtc),
             });
         }
         var payload = JsonSerializer.Serialize(submission with { Documents = [] }, HandoverOutbox.Json);
