@@ -19,7 +19,7 @@ public sealed class Migrations : DataMigration
                 id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT NOT NULL, users TEXT NOT NULL, app_class TEXT NOT NULL,
                 builder TEXT NOT NULL, contract TEXT NULL, lifecycle TEXT NOT NULL, url TEXT NOT NULL, url_key TEXT NOT NULL,
                 hosting TEXT NOT NULL, cloud_provider TEXT NULL, cloud_approval TEXT NULL, stack TEXT NOT NULL, licence TEXT NOT NULL,
-                repository TEXT NULL, apis_provided TEXT NOT NULL, apis_consumed TEXT NOT NULL, is_public {db.Dialect.Boolean} NOT NULL,
+                repository TEXT NULL, apis_provided TEXT NOT NULL, apis_consumed TEXT NOT NULL, datasets TEXT NOT NULL, is_public {db.Dialect.Boolean} NOT NULL,
                 state TEXT NOT NULL, registration_number TEXT NULL, security_level TEXT NULL, review_note TEXT NULL,
                 submitted_utc {db.Dialect.BigInt} NULL, decided_utc {db.Dialect.BigInt} NULL,
                 modified_by TEXT NULL, modified_utc {db.Dialect.BigInt} NOT NULL);
@@ -66,7 +66,7 @@ public sealed class Migrations : DataMigration
             CREATE TABLE app_public (
                 tenant TEXT NOT NULL, id TEXT NOT NULL, registration_number TEXT NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL,
                 users TEXT NOT NULL, app_class TEXT NOT NULL, lifecycle TEXT NOT NULL, url TEXT NOT NULL, stack TEXT NOT NULL,
-                licence TEXT NOT NULL, repository TEXT NULL, apis_provided TEXT NOT NULL, apis_consumed TEXT NOT NULL,
+                licence TEXT NOT NULL, repository TEXT NULL, apis_provided TEXT NOT NULL, apis_consumed TEXT NOT NULL, datasets TEXT NOT NULL,
                 is_public {db.Dialect.Boolean} NOT NULL, registered_utc {db.Dialect.BigInt} NOT NULL, PRIMARY KEY (tenant, id));
             CREATE UNIQUE INDEX ux_app_public_number ON app_public (registration_number);
             CREATE INDEX ix_app_public_list ON app_public (is_public, name);

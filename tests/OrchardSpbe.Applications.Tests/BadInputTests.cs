@@ -147,6 +147,35 @@ public sealed class BadInputTests(SqliteSite fixture) : IClassFixture<SqliteSite
         Assert.DoesNotContain("Aplikasi Rahasia", (await visitor.OpenAsync(owner.PortalUrl("/aplikasi"))).Html);
     }
 
+    [Fact]
+    public async Task An_application_names_only_its_pds_public_datasets_and_the_catalogue_shows_their_titles()
+    {
+        var desk = await ApplicationsDesk.OpenAsync(fixture.Site);
+        foreach (var (title, slug, classification) in new[] { ("Kasus DBD per kecamatan", "kasus-dbd-" + desk.Pd, "terbuka"), ("Rekam medis", "rekam-medis-" + desk.Pd, "dikecualikan") })
+        {
+            var page = await desk.PdAdmin.SubmitAsync(desk.Url("/admin/contents/create/Dataset"), "form.content-editor", new Dictionary<string, string>
+            {
+                ["TitlePart.Title"] = title, ["DatasetPart.Slug"] = slug, ["DatasetPart.Description"] = "Data uji " + title + ".", ["DatasetPart.DataGroup"] = "kesehatan",
+                ["DatasetPart.LicenseId"] = "cc-by", ["DatasetPart.Classification"] = classification, ["DatasetPart.UpdateFrequency"] = "bulanan",
+                ["DatasetPart.SpatialCoverage"] = "32.75", ["DatasetPart.ContactName"] = "Seksi Surveilans", ["DatasetPart.ContactEmail"] = "surveilans@dinkes.bekasikota.go.id",
+                ["submit"] = "publish",
+            });
+            Assert.Empty(page.Errors);
+        }
+        using var officer = await desk.OfficerAsync();
+        var url = $"https://dbd-{desk.Pd}.bekasikota.go.id";
+        var secret = await desk.CreateAsync(officer, new Dictionary<string, string>(ApplicationsDesk.Application("Aplikasi DBD", url)) { ["Datasets"] = "rekam-medis-" + desk.Pd });
+        Assert.Contains($"Dataset rekam-medis-{desk.Pd} tidak ditemukan", secret.FieldError("Datasets"));
+
+        var id = await RegisteredAsync(desk, url, "Aplikasi DBD", datasets: "kasus-dbd-" + desk.Pd);
+        var show = await officer.OpenAsync(desk.Url($"/admin/aplikasi/{id}"));
+        Assert.EndsWith("/data/kasus-dbd-" + desk.Pd, show.Document.QuerySelector(".datasets a")!.GetAttribute("href"));
+        using var visitor = fixture.Site.NewVisitor();
+        var catalogue = await visitor.OpenAsync(desk.PortalUrl("/aplikasi?pd=" + desk.Pd));
+        var number = catalogue.Document.QuerySelector(".app-hit")!.GetAttribute("data-number");
+        Assert.Equal("Kasus DBD per kecamatan", (await visitor.OpenAsync(desk.PortalUrl("/aplikasi/" + number))).Document.QuerySelector(".datasets")!.TextContent.Trim());
+    }
+
     private static Dictionary<string, string> Device(string ranges) => new()
     {
         ["DeviceType"] = "switch", ["Vendor"] = "Cisco", ["Model"] = "Catalyst 9200", ["Location"] = "Ruang server lantai 2", ["IpRanges"] = ranges, ["Status"] = "aktif",
@@ -164,11 +193,12 @@ public sealed class BadInputTests(SqliteSite fixture) : IClassFixture<SqliteSite
     }
 
     /// <summary>Creates a complete production application on the PD and has the registrar register it; returns its id.</summary>
-    internal static async Task<string> RegisteredAsync(ApplicationsDesk desk, string url, string name = "Aplikasi Terdaftar", string? consumes = null)
+    internal static async Task<string> RegisteredAsync(ApplicationsDesk desk, string url, string name = "Aplikasi Terdaftar", string? consumes = null, string? datasets = null)
     {
         using var officer = await desk.OfficerAsync();
         var fields = ApplicationsDesk.Application(name, url);
         if (consumes is not null) fields["ApisConsumed"] = consumes;
+        if (datasets is not null) fields["Datasets"] = datasets;
         var id = ApplicationsDesk.IdOf(await desk.CreateAsync(officer, fields));
         await desk.UploadAllAsync(officer, id);
         Assert.Empty((await officer.SubmitAsync(desk.Url($"/admin/aplikasi/{id}/ubah"), "form.application-editor", new Dictionary<string, string>(fields) { ["Lifecycle"] = "produksi" })).Errors);

@@ -20,6 +20,9 @@ public sealed class PublicApplication
     public string? Repository { get; set; }
     public string ApisProvided { get; set; } = "";
     public string ApisConsumed { get; set; } = "";
+
+    /// <summary>The titles of the public datasets it uses, one per line.</summary>
+    public string Datasets { get; set; } = "";
     public bool IsPublic { get; set; }
     public DateTimeOffset RegisteredUtc { get; set; }
 }

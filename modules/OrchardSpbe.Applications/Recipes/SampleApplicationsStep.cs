@@ -63,9 +63,9 @@ public sealed class SampleApplicationsStep(ShellHost shells, TenantScopeFactory 
                 var session = scope.ServiceProvider.GetRequiredService<TenantSession>();
                 await session.ExecuteAsync("""
                     INSERT INTO app_applications (id, name, description, users, app_class, builder, lifecycle, url, url_key, hosting, stack, licence,
-                        apis_provided, apis_consumed, is_public, state, registration_number, security_level, decided_utc, modified_by, modified_utc)
+                        apis_provided, apis_consumed, datasets, is_public, state, registration_number, security_level, decided_utc, modified_by, modified_utc)
                     VALUES (@Id, @Name, @Description, '', @AppClass, @Builder, @Lifecycle, @Url, @key, @Hosting, @Stack, @Licence,
-                        @ApisProvided, @ApisConsumed, TRUE, @State, @RegistrationNumber, @SecurityLevel, @now, 'admin', @now)
+                        @ApisProvided, @ApisConsumed, '', TRUE, @State, @RegistrationNumber, @SecurityLevel, @now, 'admin', @now)
                     """, new
                 {
                     application.Id, application.Name, application.Description, application.AppClass, application.Builder, application.Lifecycle, application.Url,
@@ -79,7 +79,7 @@ public sealed class SampleApplicationsStep(ShellHost shells, TenantScopeFactory 
                     received_utc, decided_by, decided_utc, note)
                 VALUES (@name, 'aplikasi', @id, @title, @key, 'terdaftar', @number, 'sedang', @payload, 'admin', @now, @now, 'admin', @now, @label)
                 """, new { name, id = application.Id, title = application.Name, key = ApplicationRecord.UrlKeyOf(application.Url), number, payload, now = UnixTime.Ms(now), label = Label });
-            await context.Services.GetRequiredService<CatalogueWriter>().WriteAsync(name, application, number, now);
+            await context.Services.GetRequiredService<CatalogueWriter>().WriteAsync(name, application, [], number, now);
         }
     }
 }

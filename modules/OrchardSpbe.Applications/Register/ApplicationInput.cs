@@ -19,13 +19,14 @@ public sealed class ApplicationInput
     public string? Repository { get; set; }
     public string? ApisProvided { get; set; }
     public string? ApisConsumed { get; set; }
+    public string? Datasets { get; set; }
     public bool IsPublic { get; set; }
 
     public static ApplicationInput From(ApplicationRecord r) => new()
     {
         Name = r.Name, Description = r.Description, Users = [.. r.UserList], AppClass = r.AppClass, Builder = r.Builder, Contract = r.Contract,
         Lifecycle = r.Lifecycle, Url = r.Url, Hosting = r.Hosting, CloudProvider = r.CloudProvider, CloudApproval = r.CloudApproval,
-        Stack = r.Stack, Licence = r.Licence, Repository = r.Repository, ApisProvided = r.ApisProvided, ApisConsumed = r.ApisConsumed, IsPublic = r.IsPublic,
+        Stack = r.Stack, Licence = r.Licence, Repository = r.Repository, ApisProvided = r.ApisProvided, ApisConsumed = r.ApisConsumed, Datasets = r.Datasets, IsPublic = r.IsPublic,
     };
 }
 

@@ -1,7 +1,22 @@
 namespace OrchardSpbe.Applications.Register;
 
+/// <summary>What an application and a device share on their PD: where they stand in registration and who changed them last.</summary>
+public abstract class Registrable
+{
+    public string State { get; set; } = RegistrationStates.Draft;
+    public string? RegistrationNumber { get; set; }
+
+    /// <summary>Set by Diskominfostandi only, arriving with its decision (001 Pasal 9(2)).</summary>
+    public string? SecurityLevel { get; set; }
+    public string? ReviewNote { get; set; }
+    public DateTimeOffset? SubmittedUtc { get; set; }
+    public DateTimeOffset? DecidedUtc { get; set; }
+    public string? ModifiedBy { get; set; }
+    public DateTimeOffset ModifiedUtc { get; set; }
+}
+
 /// <summary>An application as its owner PD keeps it (001 Pasal 9(1)); the owner PD is the tenant itself.</summary>
-public sealed class ApplicationRecord
+public sealed class ApplicationRecord : Registrable
 {
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
@@ -26,15 +41,12 @@ public sealed class ApplicationRecord
 
     /// <summary>One per line: the provider's registration number, a space, the API's name.</summary>
     public string ApisConsumed { get; set; } = "";
+
+    /// <summary>The names of this PD's public datasets it uses, one per line (through Core's IDatasetLinks).</summary>
+    public string Datasets { get; set; } = "";
     public bool IsPublic { get; set; }
-    public string State { get; set; } = RegistrationStates.Draft;
-    public string? RegistrationNumber { get; set; }
-    public string? SecurityLevel { get; set; }
-    public string? ReviewNote { get; set; }
-    public DateTimeOffset? SubmittedUtc { get; set; }
-    public DateTimeOffset? DecidedUtc { get; set; }
-    public string? ModifiedBy { get; set; }
-    public DateTimeOffset ModifiedUtc { get; set; }
+
+    public IReadOnlyList<string> DatasetList => Datasets.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public IReadOnlyList<string> UserList => Users.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -48,7 +60,7 @@ public sealed class ApplicationRecord
 }
 
 /// <summary>A network device as its owner PD keeps it (001 Pasal 9(1)).</summary>
-public sealed class DeviceRecord
+public sealed class DeviceRecord : Registrable
 {
     public string Id { get; set; } = "";
     public string DeviceType { get; set; } = "";
@@ -59,14 +71,6 @@ public sealed class DeviceRecord
     /// <summary>CIDR ranges, one per line.</summary>
     public string IpRanges { get; set; } = "";
     public string Status { get; set; } = "";
-    public string State { get; set; } = RegistrationStates.Draft;
-    public string? RegistrationNumber { get; set; }
-    public string? SecurityLevel { get; set; }
-    public string? ReviewNote { get; set; }
-    public DateTimeOffset? SubmittedUtc { get; set; }
-    public DateTimeOffset? DecidedUtc { get; set; }
-    public string? ModifiedBy { get; set; }
-    public DateTimeOffset ModifiedUtc { get; set; }
 
     public string Title => $"{Vendor} {Model}".Trim();
 }

@@ -4,6 +4,7 @@ using OrchardSpbe.Applications.Documents;
 using OrchardSpbe.Audit;
 using OrchardSpbe.Data;
 using OrchardSpbe.Localization;
+using OrchardSpbe.Modules;
 using OrchardSpbe.Tenants;
 
 namespace OrchardSpbe.Applications.Register;
@@ -13,7 +14,8 @@ namespace OrchardSpbe.Applications.Register;
 /// message on its field with nothing written; a registered application whose class, hosting or lifecycle changes goes
 /// back to review (it keeps its registration number). Every change is audited.
 /// </summary>
-public sealed partial class ApplicationStore(TenantSession session, TenantRegistry registry, TenantContext tenant, AuditLog audit, TimeProvider clock, IStringLocalizer<Strings> T)
+public sealed partial class ApplicationStore(
+    TenantSession session, TenantRegistry registry, TenantContext tenant, IServiceProvider services, AuditLog audit, TimeProvider clock, IStringLocalizer<Strings> T)
 {
     private const string Columns = "*";
 
@@ -83,6 +85,15 @@ public sealed partial class ApplicationStore(TenantSession session, TenantRegist
         var consumed = Lines(input.ApisConsumed);
         if (consumed.Length > 4000 || ApplicationRecord.Consumed(consumed).Any(c => !RegistrationNumber().IsMatch(c.Number) || c.Api.Length == 0))
             errors["ApisConsumed"] = T["Tulis setiap API yang dipakai pada satu baris: nomor registrasi aplikasi penyedia (SPBE-APL-…), spasi, nama API."];
+        var datasets = Lines(input.Datasets);
+        if (datasets.Length > 0)
+        {
+            var names = datasets.Split('\n').Distinct().ToList();
+            var found = (await DatasetLinksAsync(names)).Select(l => l.Name).ToHashSet();
+            if (names.FirstOrDefault(n => !found.Contains(n)) is { } unknown)
+                errors["Datasets"] = T["Dataset {0} tidak ditemukan di antara dataset terbuka yang diterbitkan perangkat daerah ini.", unknown];
+            datasets = string.Join("\n", names);
+        }
         // 001 Pasal 14(7): an application in production has its backup and restore procedure.
         if (input.Lifecycle == ApplicationTerms.Production && !errors.ContainsKey("Lifecycle")
             && await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM app_documents WHERE application_id = @id AND kind = 'backup-restore'", new { id = record.Id }) == 0)
@@ -98,7 +109,7 @@ public sealed partial class ApplicationStore(TenantSession session, TenantRegist
         {
             id = record.Id, name, description, users = string.Join(",", others), appClass = input.AppClass, builder = input.Builder,
             contract = input.Builder == ApplicationTerms.ThirdParty ? contract : null, lifecycle = input.Lifecycle, url, urlKey = ApplicationRecord.UrlKeyOf(url),
-            hosting = input.Hosting, cloudProvider, cloudApproval, stack, licence, repository, provided, consumed, isPublic = input.IsPublic, state,
+            hosting = input.Hosting, cloudProvider, cloudApproval, stack, licence, repository, provided, consumed, datasets, isPublic = input.IsPublic, state,
             userName, now = UnixTime.Ms(clock.GetUtcNow()),
         };
         await using var transaction = await session.BeginTransactionAsync();
@@ -107,16 +118,16 @@ public sealed partial class ApplicationStore(TenantSession session, TenantRegist
             if (existing is null)
                 await session.ExecuteAsync("""
                     INSERT INTO app_applications (id, name, description, users, app_class, builder, contract, lifecycle, url, url_key, hosting,
-                        cloud_provider, cloud_approval, stack, licence, repository, apis_provided, apis_consumed, is_public, state, modified_by, modified_utc)
+                        cloud_provider, cloud_approval, stack, licence, repository, apis_provided, apis_consumed, datasets, is_public, state, modified_by, modified_utc)
                     VALUES (@id, @name, @description, @users, @appClass, @builder, @contract, @lifecycle, @url, @urlKey, @hosting,
-                        @cloudProvider, @cloudApproval, @stack, @licence, @repository, @provided, @consumed, @isPublic, @state, @userName, @now)
+                        @cloudProvider, @cloudApproval, @stack, @licence, @repository, @provided, @consumed, @datasets, @isPublic, @state, @userName, @now)
                     """, values);
             else
                 await session.ExecuteAsync("""
                     UPDATE app_applications SET name = @name, description = @description, users = @users, app_class = @appClass, builder = @builder,
                         contract = @contract, lifecycle = @lifecycle, url = @url, url_key = @urlKey, hosting = @hosting, cloud_provider = @cloudProvider,
                         cloud_approval = @cloudApproval, stack = @stack, licence = @licence, repository = @repository, apis_provided = @provided,
-                        apis_consumed = @consumed, is_public = @isPublic, state = @state, modified_by = @userName, modified_utc = @now
+                        apis_consumed = @consumed, datasets = @datasets, is_public = @isPublic, state = @state, modified_by = @userName, modified_utc = @now
                     WHERE id = @id
                     """, values);
         }
@@ -140,6 +151,12 @@ public sealed partial class ApplicationStore(TenantSession session, TenantRegist
 
     public async Task<IReadOnlyList<DocumentRecord>> DocumentsAsync(string applicationId) =>
         (await session.QueryAsync<DocumentRecord>("SELECT * FROM app_documents WHERE application_id = @applicationId ORDER BY kind, version DESC", new { applicationId })).ToList();
+
+    /// <summary>This PD's public datasets among the names, where the Datasets feature is on (Core's contract; nothing otherwise).</summary>
+    public async Task<IReadOnlyList<DatasetLink>> DatasetLinksAsync(IReadOnlyCollection<string> names) =>
+        names.Count > 0 && tenant.Shell.IsFeatureEnabled(IDatasetLinks.FeatureId) && services.GetService(typeof(IDatasetLinks)) is IDatasetLinks links
+            ? await links.FindAsync(names)
+            : [];
 
     private static string Clean(string? text) => (text ?? "").Trim();
 

@@ -1,5 +1,6 @@
 using OrchardSpbe.Applications.Documents;
 using OrchardSpbe.Applications.Register;
+using OrchardSpbe.Modules;
 
 namespace OrchardSpbe.Applications.Registration;
 
@@ -20,7 +21,11 @@ public static class RegisterKinds
 }
 
 /// <summary>An application handed to Diskominfostandi for registration (001 Pasal 9(1)), with the latest version of each document (002 Pasal 13(5)).</summary>
-public sealed record ApplicationSubmission(ApplicationRecord Application, string PdName, IReadOnlyList<DocumentCopy> Documents, string SubmittedBy, DateTimeOffset SubmittedUtc);
+public sealed record ApplicationSubmission(ApplicationRecord Application, string PdName, IReadOnlyList<DocumentCopy> Documents, string SubmittedBy, DateTimeOffset SubmittedUtc)
+{
+    /// <summary>The public datasets it uses, with their titles (resolved on the PD, which holds them).</summary>
+    public IReadOnlyList<DatasetLink> Datasets { get; init; } = [];
+}
 
 /// <summary>A network device handed over for registration.</summary>
 public sealed record DeviceSubmission(DeviceRecord Device, string SubmittedBy, DateTimeOffset SubmittedUtc);
