@@ -72,6 +72,9 @@ public sealed class BadInputTests(SqliteSite fixture) : IClassFixture<SqliteSite
             (await officer.OpenAsync(second.Url($"/admin/aplikasi/{id}"))).Document.QuerySelector(".application-state")?.GetAttribute("data-state") == "ditolak",
             "The duplicate URL was never refused.");
         Assert.Contains("sudah terdaftar untuk aplikasi lain", (await officer.OpenAsync(second.Url($"/admin/aplikasi/{id}"))).Document.QuerySelector(".review-note")!.TextContent);
+        // Corrected, it is a draft again and may be submitted.
+        var corrected = await officer.SubmitAsync(second.Url($"/admin/aplikasi/{id}/ubah"), "form.application-editor", ApplicationsDesk.Application("Salinan", $"https://salinan-{second.Pd}.bekasikota.go.id"));
+        Assert.Equal("draf", corrected.Document.QuerySelector(".application-state")!.GetAttribute("data-state"));
         using var registrar = await second.RegistrarAsync();
         var list = await registrar.OpenAsync(second.PortalUrl("/admin/aplikasi/register?state=semua"));
         Assert.Null(list.Document.QuerySelector($"tr[data-pd='{second.Pd}'][data-id='{id}']"));
@@ -113,6 +116,9 @@ public sealed class BadInputTests(SqliteSite fixture) : IClassFixture<SqliteSite
         Assert.Contains("tumpang tindih", (await other.OpenAsync(second.Url("/admin/aplikasi"))).Document.QuerySelector($"tr[data-device='{otherDevice}'] .review-note")!.TextContent);
         var register = await registrar.OpenAsync(second.PortalUrl("/admin/aplikasi/register?state=semua"));
         Assert.Null(register.Document.QuerySelector($"tr[data-pd='{second.Pd}']"));
+        var moved = await other.SubmitAsync(second.Url($"/admin/aplikasi/perangkat/{otherDevice}/ubah"), "form.device-editor", Device($"10.{octet}.1.0/24"));
+        Assert.Empty(moved.Errors);
+        Assert.Equal("draf", moved.Document.QuerySelector($"tr[data-device='{otherDevice}']")!.GetAttribute("data-state"));
 
         // The first PD sees its device registered with the number and level.
         await ApplicationsDesk.WaitUntilAsync(async () =>

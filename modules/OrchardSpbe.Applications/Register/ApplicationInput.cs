@@ -5,7 +5,8 @@ public sealed class ApplicationInput
 {
     public string? Name { get; set; }
     public string? Description { get; set; }
-    public string[] Users { get; set; } = [];
+    /// <summary>Never null: a form that posts the field empty binds null here.</summary>
+    public string[] Users { get; set => field = (value ?? []).Where(u => u is not null).ToArray(); } = [];
     public string? AppClass { get; set; }
     public string? Builder { get; set; }
     public string? Contract { get; set; }

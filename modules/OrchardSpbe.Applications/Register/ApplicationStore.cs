@@ -105,6 +105,8 @@ public sealed partial class ApplicationStore(
         if (state == RegistrationStates.Registered
             && (record.AppClass != input.AppClass || record.Hosting != input.Hosting || record.Lifecycle != input.Lifecycle || record.CloudApproval != cloudApproval))
             state = RegistrationStates.Changed;
+        // Refused (its URL already registered elsewhere): corrected, it is a draft again and may be submitted.
+        if (state == RegistrationStates.Refused) state = RegistrationStates.Draft;
         var values = new
         {
             id = record.Id, name, description, users = string.Join(",", others), appClass = input.AppClass, builder = input.Builder,

@@ -53,7 +53,13 @@ public sealed class DeviceStore(TenantSession session, AuditLog audit, TimeProvi
         var values = new
         {
             id = record.Id, type = input.DeviceType, vendor, model, location, ranges = string.Join("\n", ranges.Select(r => r.Cidr)), status = input.Status,
-            state = record.State == RegistrationStates.Registered && record.IpRanges != string.Join("\n", ranges.Select(r => r.Cidr)) ? RegistrationStates.Changed : record.State,
+            // A registered device whose ranges change is reviewed again; a refused one (its range overlapped), corrected, is a draft again.
+            state = record.State switch
+            {
+                RegistrationStates.Registered when record.IpRanges != string.Join("\n", ranges.Select(r => r.Cidr)) => RegistrationStates.Changed,
+                RegistrationStates.Refused => RegistrationStates.Draft,
+                _ => record.State,
+            },
             userName, now = UnixTime.Ms(clock.GetUtcNow()),
         };
         await using var transaction = await session.BeginTransactionAsync();
