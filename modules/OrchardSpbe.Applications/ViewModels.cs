@@ -24,7 +24,11 @@ public sealed record ReportViewModel(SemesterReport Prefill, IReadOnlyList<strin
     string? Field, string? Error);
 
 public sealed record ReviewViewModel(RegisterRow Row, string PdName, ApplicationSubmission? Application, DeviceSubmission? Device,
-    IReadOnlyList<(DocumentKind Kind, bool Required, RegisterDocument? Latest)> Checklist, string? Error, string? Note);
+    IReadOnlyList<(DocumentKind Kind, bool Required, RegisterDocument? Latest)> Checklist, string? Error, string? Note)
+{
+    /// <summary>The APIs it calls, each with the registered application that provides it (null: no such registration number).</summary>
+    public IReadOnlyList<(string Number, string Api, string? Provider)> Calls { get; init; } = [];
+}
 
 public sealed record AssessmentViewModel(RegisterRow Row, string PdName, IReadOnlyList<AssessmentRow> History, IReadOnlyList<string> Periods, string? Error);
 

@@ -89,7 +89,10 @@ public sealed class OversightTests(SqliteSite fixture) : IClassFixture<SqliteSit
         var register = await registrar.OpenAsync(provider.PortalUrl("/admin/aplikasi/register?state=terdaftar"));
         var number = register.Document.QuerySelector($"tr[data-pd='{provider.Pd}'][data-id='{providerId}']")!.Children[4].TextContent.Trim();
         var consumer = await ApplicationsDesk.OpenAsync(site, "disdik");
-        await BadInputTests.RegisteredAsync(consumer, $"https://ppdb-{consumer.Pd}.bekasikota.go.id", "PPDB " + consumer.Pd, consumes: $"{number} verifikasi-nik");
+        var consumerId = await BadInputTests.RegisteredAsync(consumer, $"https://ppdb-{consumer.Pd}.bekasikota.go.id", "PPDB " + consumer.Pd, consumes: $"{number} verifikasi-nik\nSPBE-APL-1999-9999 hilang");
+        var reviewed = await registrar.OpenAsync(consumer.PortalUrl($"/admin/aplikasi/register/{consumer.Pd}/aplikasi/{consumerId}"));
+        Assert.Equal("ya", reviewed.Document.QuerySelector($".calls li[data-number='{number}']")!.GetAttribute("data-registered"));
+        Assert.Equal("tidak", reviewed.Document.QuerySelector(".calls li[data-number='SPBE-APL-1999-9999']")!.GetAttribute("data-registered"));
 
         var before = await registrar.OpenAsync(provider.PortalUrl("/admin/aplikasi/tata-kelola"));
         Assert.Equal("", before.Document.QuerySelector($"tr[data-pd='{provider.Pd}']")!.GetAttribute("data-score"));
@@ -115,5 +118,6 @@ public sealed class OversightTests(SqliteSite fixture) : IClassFixture<SqliteSit
         Assert.Contains("PPDB " + consumer.Pd, edge.TextContent);
         Assert.Contains("Layanan NIK " + provider.Pd, edge.TextContent);
         Assert.NotNull(map.Document.QuerySelector($".integration-graph line[data-to='{number}']"));
+        Assert.Contains("SPBE-APL-1999-9999 tidak terdaftar", map.Document.QuerySelector(".integration-table tr[data-to='SPBE-APL-1999-9999']")!.TextContent);
     }
 }

@@ -22,7 +22,7 @@ namespace OrchardSpbe.Applications.Controllers;
 [PortalOnly]
 [RequirePermission("RegisterApplications")]
 [Route("admin/aplikasi/register")]
-public sealed class RegisterController(ReviewService review, TenantRegistry registry, IStringLocalizer<Strings> T) : Controller
+public sealed class RegisterController(ReviewService review, Catalogue.PublicCatalogue catalogue, TenantRegistry registry, IStringLocalizer<Strings> T) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? jenis = null, string? state = RegistrationStates.Waiting)
@@ -80,6 +80,13 @@ public sealed class RegisterController(ReviewService review, TenantRegistry regi
         {
             device = JsonSerializer.Deserialize<DeviceSubmission>(row.Payload, HandoverOutbox.Json)!;
         }
-        return View("Show", new ReviewViewModel(row, registry.Find(tenant)?.DisplayName ?? tenant, application, device, checklist, error, note));
+        // 001 Pasal 16: the APIs it calls should be registered applications'; the reviewer sees which are not.
+        var calls = application is null ? [] : ApplicationRecord.Consumed(application.Application.ApisConsumed).ToList();
+        var providers = calls.Count == 0 ? [] : (await catalogue.ListAsync(new Catalogue.CatalogueQuery(Numbers: calls.Select(c => c.Number).Distinct().ToList()), publicOnly: false))
+            .ToDictionary(p => p.RegistrationNumber, p => p.Name);
+        return View("Show", new ReviewViewModel(row, registry.Find(tenant)?.DisplayName ?? tenant, application, device, checklist, error, note)
+        {
+            Calls = calls.Select(c => (c.Number, c.Api, providers.GetValueOrDefault(c.Number))).ToList(),
+        });
     }
 }
