@@ -59,10 +59,10 @@ public sealed class Migrations : DataMigration
                 ip_end {db.Dialect.BigInt} NOT NULL, PRIMARY KEY (tenant, device_id, cidr));
             CREATE INDEX ix_app_register_ranges_start ON app_register_ranges (ip_start, ip_end);
             CREATE TABLE app_register_documents (
-                tenant TEXT NOT NULL, application_id TEXT NOT NULL, document_id TEXT NOT NULL, kind TEXT NOT NULL, version INTEGER NOT NULL,
+                tenant TEXT NOT NULL, application_id TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, version INTEGER NOT NULL,
                 file_name TEXT NOT NULL, stored_name TEXT NOT NULL, content_type TEXT NOT NULL, size {db.Dialect.BigInt} NOT NULL,
                 sha256 TEXT NOT NULL, uploaded_by TEXT NULL, uploaded_utc {db.Dialect.BigInt} NOT NULL,
-                PRIMARY KEY (tenant, application_id, document_id));
+                PRIMARY KEY (tenant, application_id, id));
             CREATE TABLE app_public (
                 tenant TEXT NOT NULL, id TEXT NOT NULL, registration_number TEXT NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL,
                 users TEXT NOT NULL, app_class TEXT NOT NULL, lifecycle TEXT NOT NULL, url TEXT NOT NULL, stack TEXT NOT NULL,

@@ -50,6 +50,9 @@ public sealed class ApplicationPagesBrowserTests(SampleCity city, ChromiumFixtur
         foreach (var width in new[] { 375, 1280 })
         {
             var page = await chromium.NewPageAsync();
+            // Generous on a shared, busy machine: a slow answer is not what this test is about.
+            page.SetDefaultTimeout(60_000);
+            page.SetDefaultNavigationTimeout(60_000);
             await page.SetViewportSizeAsync(width, 900);
             foreach (var path in new[] { "/aplikasi", "/aplikasi?kelas=umum-besar", "/aplikasi/" + number })
                 await CheckAsync(page, site.Url(null, path), problems);
@@ -60,7 +63,7 @@ public sealed class ApplicationPagesBrowserTests(SampleCity city, ChromiumFixtur
             foreach (var path in new[] { $"/admin/aplikasi/register/dinkes/aplikasi/{id}", "/admin/aplikasi/register", "/admin/aplikasi/kepatuhan", "/admin/aplikasi/tata-kelola", "/admin/aplikasi/integrasi" })
                 await CheckAsync(page, site.Url(null, path), problems);
             await page.GotoAsync(site.Url(null, "/admin/aplikasi/tata-kelola/dinkes/contoh-dinkes").ToString());
-            await page.WaitForSelectorAsync(".stat-chart-canvas svg path", new PageWaitForSelectorOptions { Timeout = 10_000, State = WaitForSelectorState.Attached });
+            await page.WaitForSelectorAsync(".stat-chart-canvas svg path", new PageWaitForSelectorOptions { Timeout = 30_000, State = WaitForSelectorState.Attached });
             await CheckAsync(page, site.Url(null, "/admin/aplikasi/tata-kelola/dinkes/contoh-dinkes"), problems);
             await page.Context.CloseAsync();
         }

@@ -57,7 +57,7 @@ public sealed class RegisterController(ReviewService review, Catalogue.PublicCat
     [HttpGet("{tenant}/aplikasi/{id}/dokumen/{documentId}")]
     public async Task<IActionResult> Download(string tenant, string id, string documentId)
     {
-        var document = (await review.DocumentsAsync(tenant, id)).FirstOrDefault(d => d.DocumentId == documentId);
+        var document = (await review.DocumentsAsync(tenant, id)).FirstOrDefault(d => d.Id == documentId);
         if (document is null || !System.IO.File.Exists(review.PathOf(document))) return NotFound();
         return PhysicalFile(review.PathOf(document), document.ContentType, document.FileName);
     }

@@ -76,7 +76,7 @@ public sealed class DeviceRecord : Registrable
 }
 
 /// <summary>One stored version of a document of an application's repository.</summary>
-public sealed class DocumentRecord
+public class DocumentRecord
 {
     public string Id { get; set; } = "";
     public string ApplicationId { get; set; } = "";

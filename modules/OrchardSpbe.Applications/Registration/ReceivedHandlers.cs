@@ -39,7 +39,7 @@ public sealed class ApplicationReceivedHandler(AppDataFolder appData, TimeProvid
             var stored = document.Id + Path.GetExtension(document.FileName).ToLowerInvariant() switch { { Length: > 1 and < 8 } e => e, _ => "" };
             await File.WriteAllBytesAsync(Path.Combine(folder, stored), Convert.FromBase64String(document.Content), cancellationToken);
             await session.ExecuteAsync("""
-                INSERT INTO app_register_documents (tenant, application_id, document_id, kind, version, file_name, stored_name, content_type, size, sha256, uploaded_by, uploaded_utc)
+                INSERT INTO app_register_documents (tenant, application_id, id, kind, version, file_name, stored_name, content_type, size, sha256, uploaded_by, uploaded_utc)
                 VALUES (@tenant, @id, @documentId, @kind, @version, @fileName, @stored, @contentType, @size, @sha, @uploadedBy, @uploadedUtc)
                 """, new
             {

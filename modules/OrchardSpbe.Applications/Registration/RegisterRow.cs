@@ -1,3 +1,5 @@
+using OrchardSpbe.Applications.Register;
+
 namespace OrchardSpbe.Applications.Registration;
 
 /// <summary>An application or device in the city register on the portal: what the PD handed over and Diskominfostandi's decision.</summary>
@@ -20,19 +22,8 @@ public sealed class RegisterRow
     public string? Note { get; set; }
 }
 
-/// <summary>A document in Diskominfo's repository on the portal (002 Pasal 13(5)).</summary>
-public sealed class RegisterDocument
+/// <summary>A document in Diskominfo's repository on the portal (002 Pasal 13(5)): the PD's record, and which PD it came from.</summary>
+public sealed class RegisterDocument : DocumentRecord
 {
     public string Tenant { get; set; } = "";
-    public string ApplicationId { get; set; } = "";
-    public string DocumentId { get; set; } = "";
-    public string Kind { get; set; } = "";
-    public int Version { get; set; }
-    public string FileName { get; set; } = "";
-    public string StoredName { get; set; } = "";
-    public string ContentType { get; set; } = "";
-    public long Size { get; set; }
-    public string Sha256 { get; set; } = "";
-    public string? UploadedBy { get; set; }
-    public DateTimeOffset UploadedUtc { get; set; }
 }
