@@ -34,7 +34,7 @@ public static class ApplicationTerms
         [("router", "Router"), ("switch", "Switch"), ("firewall", "Firewall"), ("access-point", "Access point"), ("server", "Server"), ("lainnya", "Lainnya")];
 
     public static readonly IReadOnlyList<(string Code, string Label)> DeviceStatuses =
-        [("aktif", "Aktif"), ("cadangan", "Cadangan"), ("rusak", "Rusak"), ("dihapus", "Dihapus")];
+        [("aktif", "Aktif"), ("cadangan", "Siaga"), ("rusak", "Rusak"), ("dihapus", "Dihapus")];
 
     public static string Label(IReadOnlyList<(string Code, string Label)> list, string? code) =>
         list.FirstOrDefault(i => i.Code == code).Label ?? code ?? "";
