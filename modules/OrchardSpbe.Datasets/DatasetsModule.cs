@@ -34,6 +34,7 @@ public sealed class DatasetsModule : SpbeModule
         services.AddScoped<IContentEditor>(sp => sp.GetRequiredService<DatasetPartEditor>());
         services.AddContentHandler<DatasetIndexHandler>();
         services.AddScoped<DatasetDirectory>();
+        services.AddScoped<OrchardSpbe.Modules.IDatasetLinks, DatasetLinks>(); // for the applications that name the datasets they use
         services.AddScoped<DatasetAccess>();
         services.AddScoped<DatasetCatalog>();
         services.AddScoped<DuplicateFinder>();

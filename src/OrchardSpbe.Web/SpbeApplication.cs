@@ -1,4 +1,5 @@
 using OrchardSpbe.Admin;
+using OrchardSpbe.Applications;
 using OrchardSpbe.Contents;
 using OrchardSpbe.Datasets;
 using OrchardSpbe.Hosting;
@@ -43,6 +44,7 @@ public static class SpbeApplication
             .AddModule<SearchModule>()
             .AddModule<StatisticsModule>()
             .AddModule<DatasetsModule>()
+            .AddModule<ApplicationsModule>()
             .AddTheme<AdminTheme>()
             .AddTheme<SiteTheme>();
         extend?.Invoke(spbe);

@@ -25,7 +25,7 @@ public sealed class AnonymousPageCachePolicy : IOutputCachePolicy
     public static string TagOf(string tenant) => "tenant:" + tenant;
 
     /// <summary>The query keys public pages read; add one here when a public page reads a new one.</summary>
-    private static readonly Microsoft.Extensions.Primitives.StringValues VaryingQueryKeys = new(["page", "kategori", "q", "pd", "kelompok", "periodisitas", "level", "wilayah", "disagregasi", "dari", "sampai", "urut"]);
+    private static readonly Microsoft.Extensions.Primitives.StringValues VaryingQueryKeys = new(["page", "kategori", "q", "pd", "kelompok", "periodisitas", "level", "wilayah", "disagregasi", "dari", "sampai", "urut", "kelas", "tahap"]);
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
