@@ -5,6 +5,7 @@ using OrchardSpbe.Hosting;
 using OrchardSpbe.Media;
 using OrchardSpbe.Menus;
 using OrchardSpbe.Notifications;
+using OrchardSpbe.Programmers;
 using OrchardSpbe.PublicSite;
 using OrchardSpbe.Search;
 using OrchardSpbe.Statistics;
@@ -43,6 +44,7 @@ public static class SpbeApplication
             .AddModule<SearchModule>()
             .AddModule<StatisticsModule>()
             .AddModule<DatasetsModule>()
+            .AddModule<ProgrammersModule>()
             .AddTheme<AdminTheme>()
             .AddTheme<SiteTheme>();
         extend?.Invoke(spbe);

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using OrchardSpbe.Localization;
+using OrchardSpbe.Modules;
+using OrchardSpbe.Programmers.Members;
+using OrchardSpbe.Programmers.Reference;
+using OrchardSpbe.Programmers.ViewModels;
+using OrchardSpbe.Security;
+using OrchardSpbe.Tenants;
+
+namespace OrchardSpbe.Programmers.Controllers;
+
+/// <summary>The Ketua's list of members (000 Pasal 15): decree, placement, one-year term and status; appointing who passed.</summary>
+[Area("Programmers")]
+[RequireFeature(Manifest.FeatureId)]
+[PortalOnly]
+[RequirePermission("ManageProgrammerTeam")]
+[Route("admin/tim-programmer/anggota")]
+public sealed class MembersController(MemberService members, ReferenceDirectory reference, TenantRegistry registry, IStringLocalizer<Strings> T) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View(await ModelAsync(null));
+
+    [HttpPost("angkat")]
+    public async Task<IActionResult> Appoint(AppointInput input)
+    {
+        var (member, error) = await members.AppointAsync(input, User.Identity!.Name!);
+        if (error is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Index", await ModelAsync(error));
+        }
+        TempData["Message"] = T["{0} diangkat sebagai anggota Tim Programmer sampai {1}.", member!.FullName, member.EndDate].Value;
+        return Redirect("/admin/tim-programmer/anggota");
+    }
+
+    private async Task<MembersViewModel> ModelAsync(string? error) =>
+        new(await members.ListAsync(), (await reference.RolesAsync()).ToDictionary(r => r.Code, r => r.Name), await members.AppointableAsync(),
+            registry.All.Where(t => !t.IsDefault).OrderBy(t => t.DisplayName).ToList(), error);
+}

@@ -1,0 +1,42 @@
+using OrchardSpbe.Security;
+
+namespace OrchardSpbe.Programmers;
+
+public static class Permissions
+{
+    /// <summary>The selection team (000 Pasal 16(1): Diskominfostandi, BKPPD, assigned programmers) works the stages.</summary>
+    public static readonly Permission ManageSelection = new("ManageProgrammerSelection", "Kelola seleksi Tim Programmer", Manifest.FeatureId)
+    {
+        DefaultRoles = [StandardRoles.Administrator, ProgrammerRoles.SelectionTeam],
+    };
+
+    /// <summary>NIK, phone, address and documents of applicants and members (UU PDP; 001 Pasal 22): every look is audited.</summary>
+    public static readonly Permission ViewPersonalData = new("ViewProgrammerPersonalData", "Lihat data pribadi pelamar dan anggota Tim Programmer", Manifest.FeatureId)
+    {
+        DefaultRoles = [StandardRoles.Administrator, ProgrammerRoles.SelectionTeam],
+    };
+
+    /// <summary>The Ketua and Sekretaris (000 Pasal 9): appointments, terms and the team's reminders.</summary>
+    public static readonly Permission ManageTeam = new("ManageProgrammerTeam", "Kelola keanggotaan Tim Programmer", Manifest.FeatureId)
+    {
+        DefaultRoles = [StandardRoles.Administrator, ProgrammerRoles.TeamChair],
+    };
+
+    /// <summary>The reference data: roles, the national ICT occupation list, the SPBE competency areas.</summary>
+    public static readonly Permission ViewReference = new("ViewProgrammerReference", "Lihat data acuan Tim Programmer dan okupasi TIK", Manifest.FeatureId)
+    {
+        DefaultRoles = [StandardRoles.Administrator, ProgrammerRoles.SelectionTeam, ProgrammerRoles.TeamChair, StandardRoles.Reviewer],
+    };
+
+    public static readonly Permission[] All = [ManageSelection, ViewPersonalData, ManageTeam, ViewReference];
+}
+
+/// <summary>The roles this module brings (technical names; the recipes describe them in Indonesian).</summary>
+public static class ProgrammerRoles
+{
+    /// <summary>Tim Seleksi on the portal.</summary>
+    public const string SelectionTeam = "SelectionTeam";
+
+    /// <summary>Ketua (and Sekretaris) of the Tim Programmer on the portal.</summary>
+    public const string TeamChair = "TeamChair";
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrchardSpbe.Hosting;
+using OrchardSpbe.Modules;
+using OrchardSpbe.Programmers.Members;
+using OrchardSpbe.Programmers.Reference;
+using OrchardSpbe.Programmers.Selection;
+
+namespace OrchardSpbe.Programmers;
+
+public sealed class ProgrammersModule : SpbeModule
+{
+    public override IEnumerable<FeatureDescriptor> Features => [Manifest.Programmers];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ProgrammersOptions>(configuration.GetSection(ProgrammersOptions.Section));
+        services.AddDataMigration<Migrations>();
+        services.AddPermissions(Permissions.All);
+        services.AddAdminMenu(
+            new AdminMenuItem { Text = "Seleksi Tim Programmer", Url = "/admin/tim-programmer/seleksi", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageSelection.Name, Order = 30, Sites = AdminMenuSites.Portal },
+            new AdminMenuItem { Text = "Anggota Tim Programmer", Url = "/admin/tim-programmer/anggota", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageTeam.Name, Order = 31, Sites = AdminMenuSites.Portal },
+            new AdminMenuItem { Text = "Okupasi TIK", Url = "/admin/tim-programmer/referensi", FeatureId = Manifest.FeatureId, Permission = Permissions.ViewReference.Name, Order = 32 });
+
+        // Reference data (000 Pasal 17–19; 004 Lampiran), imported by recipe from the module's data files.
+        services.AddRecipeStep<ReferenceStep>();
+        services.AddScoped<ReferenceDirectory>();
+
+        // Selection in stages (000 Pasal 16, 18, 19): the portal's public form, the team's board, the letters.
+        services.AddScoped<ApplicantDocuments>();
+        services.AddScoped<ApplicationService>();
+        services.AddScoped<SelectionBoard>();
+
+        // Members and their one-year terms (15(1)); the reminder before a term ends, with no visitor.
+        services.AddScoped<MemberService>();
+        services.AddBackgroundTask<TermReminderTask>();
+        services.AddHandoverHandler<TermEndingReceivedHandler>();
+        services.AddRecipeStep<SampleMembersStep>();
+    }
+}

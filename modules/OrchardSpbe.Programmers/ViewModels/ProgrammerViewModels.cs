@@ -1,0 +1,27 @@
+using OrchardSpbe.Programmers.Members;
+using OrchardSpbe.Programmers.Reference;
+using OrchardSpbe.Programmers.Selection;
+using OrchardSpbe.Tenants;
+
+namespace OrchardSpbe.Programmers.ViewModels;
+
+public sealed record ReferenceViewModel(
+    IReadOnlyList<RoleCategory> Categories, IReadOnlyList<RoleDefinition> Roles, IReadOnlyList<SpbeArea> Areas,
+    IReadOnlyList<OccupationDomain> Domains, IReadOnlyList<Occupation> Occupations, string? Domain, int? Level);
+
+public sealed record ApplyViewModel(
+    IReadOnlyList<RoleDefinition> Roles, IReadOnlyList<TenantRecord> HomePds, ApplicationInput Input, IReadOnlyDictionary<string, string> Errors, string Period);
+
+public sealed record StatusViewModel(ApplicationRow Application, RoleDefinition? Role, IReadOnlyList<StageResult> Stages);
+
+public sealed record BoardViewModel(IReadOnlyList<ApplicationRow> Applications, IReadOnlyDictionary<string, string> RoleNames, string Period, IReadOnlyList<string> Periods, string? State);
+
+public sealed record ApplicationViewModel(
+    ApplicationRow Application, RoleDefinition? Role, string HomePdName, PersonalData? Personal, IReadOnlyList<DocumentRow> Documents,
+    IReadOnlyList<StageResult> Stages, IReadOnlyList<(string Item, string Label, string Reason, bool MetByData)> Checklist, string? Error,
+    bool Appointed);
+
+public sealed record MembersViewModel(IReadOnlyList<MemberRow> Members, IReadOnlyDictionary<string, string> RoleNames, IReadOnlyList<ApplicationRow> Appointable,
+    IReadOnlyList<TenantRecord> Placements, string? Error);
+
+public sealed record TeamPageViewModel(IReadOnlyList<MemberRow> Members, IReadOnlyDictionary<string, string> RoleNames, IReadOnlyDictionary<string, string> PlacementNames);
