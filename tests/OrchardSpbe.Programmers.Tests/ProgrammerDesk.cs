@@ -104,3 +104,40 @@ public sealed class ProgrammerDesk(TestSite site, string homePd, string placemen
         Assert.Fail(because);
     }
 }
+
+public static class ProgrammerDeskSteps
+{
+    /// <summary>An applicant applies and the team passes the file through every stage (000 Pasal 16(3)); returns the application id.</summary>
+    public static async Task<string> PassSelectionAsync(this ProgrammerDesk desk, string name, string role, int years)
+    {
+        using var applicant = desk.Site.NewVisitor();
+        var applied = await desk.ApplyAsync(applicant, name, ProgrammerDesk.NewNik(), role, years);
+        Assert.Empty(applied.Errors);
+        using var team = await desk.SelectionTeamAsync();
+        var id = await desk.ApplicationIdAsync(team, name);
+        var show = desk.Portal($"/admin/tim-programmer/seleksi/{id}");
+        await team.SubmitAsync(show, "form.completeness-form", new Dictionary<string, string> { ["Checked"] = "non-asn,cv,pengalaman,kemampuan,sertifikat", ["Schedule"] = "Senin 09.00 WIB" });
+        await team.SubmitAsync(show, "form.score-form", new Dictionary<string, string> { ["Score"] = "80", ["Outcome"] = "lulus", ["Schedule"] = "Kamis 09.00 WIB" });
+        var done = await team.SubmitAsync(show, "form.score-form", new Dictionary<string, string> { ["Score"] = "85", ["Outcome"] = "lulus" });
+        Assert.Equal("lulus", done.Document.QuerySelector(".application-state")?.GetAttribute("data-state"));
+        return id;
+    }
+
+    /// <summary>The Ketua appoints the applicant by decree, placed at the desk's placement PD.</summary>
+    public static async Task AppointAsync(this ProgrammerDesk desk, string applicationId, string start)
+    {
+        using var chair = await desk.ChairAsync();
+        var page = await chair.SubmitAsync(desk.Portal("/admin/tim-programmer/anggota"), "form.appoint-form", new Dictionary<string, string>
+        {
+            ["ApplicationId"] = applicationId, ["DecreeNumber"] = "800/Kep.202-Diskominfostandi", ["DecreeDate"] = start, ["StartDate"] = start, ["Placement"] = desk.PlacementPd,
+        });
+        Assert.Empty(page.Errors);
+    }
+
+    public static async Task<string> NotificationsAsync(this ProgrammerDesk desk, string? tenant, string userName, string password = ProgrammerDesk.Password)
+    {
+        using var client = desk.Site.NewVisitor();
+        await client.SignInAsync(desk.Site.Url(tenant), userName, password);
+        return (await client.OpenAsync(desk.Site.Url(tenant, "/admin/notifications"))).Document.QuerySelector(".notifications")?.TextContent ?? "";
+    }
+}

@@ -1,4 +1,4 @@
-namespace OrchardSpbe.Statistics.Tests;
+namespace OrchardSpbe.Testing;
 
 /// <summary>
 /// The host's clock set to a chosen moment from which it runs on in real time, so a test can live the last week of
