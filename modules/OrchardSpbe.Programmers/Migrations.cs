@@ -47,5 +47,21 @@ public sealed class Migrations : DataMigration
             CREATE INDEX ix_prog_members_end ON prog_members (status, end_date);
             CREATE TABLE prog_reminders (member_id TEXT NOT NULL, kind TEXT NOT NULL, sent_utc {db.Dialect.BigInt} NOT NULL, PRIMARY KEY (member_id, kind));
             """),
+        // Reports and evaluations (000 Pasal 15(2), 20): on the PD where a member is placed, and the evaluations on the portal.
+        async db => await db.ExecuteAsync($"""
+            CREATE TABLE prog_placements (
+                member_id TEXT PRIMARY KEY, full_name TEXT NOT NULL, role_code TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL,
+                status TEXT NOT NULL, user_name TEXT NULL, received_utc {db.Dialect.BigInt} NOT NULL);
+            CREATE TABLE prog_reports (
+                id TEXT PRIMARY KEY, member_id TEXT NOT NULL, kind TEXT NOT NULL, period TEXT NOT NULL, outputs TEXT NOT NULL, summary TEXT NOT NULL,
+                filed_by TEXT NOT NULL, filed_utc {db.Dialect.BigInt} NOT NULL, rating TEXT NULL, evaluation_note TEXT NULL,
+                evaluated_by TEXT NULL, evaluated_utc {db.Dialect.BigInt} NULL);
+            CREATE UNIQUE INDEX ux_prog_reports_once ON prog_reports (member_id, kind, period);
+            CREATE TABLE prog_evaluations (
+                tenant TEXT NOT NULL, report_id TEXT NOT NULL, member_id TEXT NOT NULL, full_name TEXT NOT NULL, kind TEXT NOT NULL, period TEXT NOT NULL,
+                summary TEXT NOT NULL, outputs TEXT NOT NULL, rating TEXT NOT NULL, note TEXT NULL, evaluated_by TEXT NOT NULL,
+                evaluated_utc {db.Dialect.BigInt} NOT NULL, received_utc {db.Dialect.BigInt} NOT NULL, PRIMARY KEY (tenant, report_id));
+            CREATE INDEX ix_prog_evaluations_member ON prog_evaluations (member_id, evaluated_utc);
+            """),
     ];
 }

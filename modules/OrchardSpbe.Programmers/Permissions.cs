@@ -28,7 +28,19 @@ public static class Permissions
         DefaultRoles = [StandardRoles.Administrator, ProgrammerRoles.SelectionTeam, ProgrammerRoles.TeamChair, StandardRoles.Reviewer],
     };
 
-    public static readonly Permission[] All = [ManageSelection, ViewPersonalData, ManageTeam, ViewReference];
+    /// <summary>On a PD: the member files monthly, quarterly and end-of-term reports (000 Pasal 20(1)).</summary>
+    public static readonly Permission FileReports = new("FileProgrammerReports", "Kirim laporan anggota Tim Programmer", Manifest.FeatureId)
+    {
+        DefaultRoles = [StandardRoles.Administrator, ProgrammerRoles.Programmer],
+    };
+
+    /// <summary>On a PD: the coordinator — the PD head — evaluates the reports of the members placed there (Pasal 4, 20(2)).</summary>
+    public static readonly Permission EvaluateReports = new("EvaluateProgrammerReports", "Evaluasi laporan anggota Tim Programmer (koordinator)", Manifest.FeatureId)
+    {
+        DefaultRoles = [StandardRoles.Administrator, StandardRoles.Reviewer],
+    };
+
+    public static readonly Permission[] All = [ManageSelection, ViewPersonalData, ManageTeam, ViewReference, FileReports, EvaluateReports];
 }
 
 /// <summary>The roles this module brings (technical names; the recipes describe them in Indonesian).</summary>
@@ -39,4 +51,7 @@ public static class ProgrammerRoles
 
     /// <summary>Ketua (and Sekretaris) of the Tim Programmer on the portal.</summary>
     public const string TeamChair = "TeamChair";
+
+    /// <summary>A member of the team, with an account on the PD where they are placed.</summary>
+    public const string Programmer = "Programmer";
 }

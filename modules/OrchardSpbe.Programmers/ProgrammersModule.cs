@@ -4,6 +4,7 @@ using OrchardSpbe.Hosting;
 using OrchardSpbe.Modules;
 using OrchardSpbe.Programmers.Members;
 using OrchardSpbe.Programmers.Reference;
+using OrchardSpbe.Programmers.Reports;
 using OrchardSpbe.Programmers.Selection;
 
 namespace OrchardSpbe.Programmers;
@@ -20,6 +21,8 @@ public sealed class ProgrammersModule : SpbeModule
         services.AddAdminMenu(
             new AdminMenuItem { Text = "Seleksi Tim Programmer", Url = "/admin/tim-programmer/seleksi", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageSelection.Name, Order = 30, Sites = AdminMenuSites.Portal },
             new AdminMenuItem { Text = "Anggota Tim Programmer", Url = "/admin/tim-programmer/anggota", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageTeam.Name, Order = 31, Sites = AdminMenuSites.Portal },
+            new AdminMenuItem { Text = "Evaluasi Tim Programmer", Url = "/admin/tim-programmer/evaluasi", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageTeam.Name, Order = 31, Sites = AdminMenuSites.Portal },
+            new AdminMenuItem { Text = "Laporan Tim Programmer", Url = "/admin/tim-programmer/laporan", FeatureId = Manifest.FeatureId, Permission = "AccessAdmin", Order = 30, Sites = AdminMenuSites.PdSites },
             new AdminMenuItem { Text = "Okupasi TIK", Url = "/admin/tim-programmer/referensi", FeatureId = Manifest.FeatureId, Permission = Permissions.ViewReference.Name, Order = 32 });
 
         // Reference data (000 Pasal 17–19; 004 Lampiran), imported by recipe from the module's data files.
@@ -36,5 +39,10 @@ public sealed class ProgrammersModule : SpbeModule
         services.AddBackgroundTask<TermReminderTask>();
         services.AddHandoverHandler<TermEndingReceivedHandler>();
         services.AddRecipeStep<SampleMembersStep>();
+
+        // Reports on the PD, evaluated by its head; evaluations to the portal by the Core hand-over (15(2), Pasal 20).
+        services.AddScoped<ReportService>();
+        services.AddHandoverHandler<PlacementReceivedHandler>();
+        services.AddHandoverHandler<EvaluationReceivedHandler>();
     }
 }

@@ -27,7 +27,7 @@ public sealed class ProgrammerDesk(TestSite site, string homePd, string placemen
         await AddUsersAsync(portalAdmin, site.Url(null, "/admin/recipes"), "portal", ("seleksi" + suffix, "SelectionTeam"), ("ketua" + suffix, "TeamChair"));
         using var pdAdmin = site.NewVisitor();
         await pdAdmin.SignInAsync(site.Url(placement), "admin", TestEnvironment.AdminPassword);
-        await AddUsersAsync(pdAdmin, site.Url(placement, "/admin/recipes"), placement, ("kepala", "Reviewer"));
+        await AddUsersAsync(pdAdmin, site.Url(placement, "/admin/recipes"), placement, ("kepala", "Reviewer"), ("pemrogram", "Programmer"), ("penulis", "Author"));
         return new ProgrammerDesk(site, home, placement) { Suffix = suffix };
     }
 

@@ -35,6 +35,24 @@ public sealed class MembersController(MemberService members, ReferenceDirectory 
         return Redirect("/admin/tim-programmer/anggota");
     }
 
+    [HttpPost("{id}/perpanjang")]
+    public async Task<IActionResult> Extend(string id, string? decreeNumber)
+    {
+        var error = await members.ExtendAsync(id, decreeNumber, User.Identity!.Name!);
+        if (error is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Index", await ModelAsync(error));
+        }
+        TempData["Message"] = T["Masa tugas diperpanjang."].Value;
+        return Redirect("/admin/tim-programmer/anggota");
+    }
+
+    /// <summary>The coordinators' evaluations as they reached the portal (Pasal 20(2)–(3)): the basis of the Ketua's final report (20(4)).</summary>
+    [HttpGet("/admin/tim-programmer/evaluasi")]
+    public async Task<IActionResult> Evaluations() =>
+        View(new EvaluationsViewModel(await members.EvaluationsAsync(), registry.All.ToDictionary(t => t.Name, t => t.DisplayName)));
+
     private async Task<MembersViewModel> ModelAsync(string? error) =>
         new(await members.ListAsync(), (await reference.RolesAsync()).ToDictionary(r => r.Code, r => r.Name), await members.AppointableAsync(),
             registry.All.Where(t => !t.IsDefault).OrderBy(t => t.DisplayName).ToList(), error);

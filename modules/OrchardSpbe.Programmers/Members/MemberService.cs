@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using OrchardSpbe.Audit;
 using OrchardSpbe.Data;
+using OrchardSpbe.Handover;
 using OrchardSpbe.Localization;
+using OrchardSpbe.Programmers.Reports;
 using OrchardSpbe.Programmers.Selection;
 using OrchardSpbe.Tenants;
 
@@ -21,6 +23,22 @@ public sealed class MemberRow
     public string EndDate { get; set; } = "";
     public string Status { get; set; } = "";
     public bool Sample { get; set; }
+}
+
+/// <summary>A coordinator's evaluation as it reached the portal.</summary>
+public sealed class EvaluationRow
+{
+    public string Tenant { get; set; } = "";
+    public string ReportId { get; set; } = "";
+    public string MemberId { get; set; } = "";
+    public string FullName { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Period { get; set; } = "";
+    public string Summary { get; set; } = "";
+    public string Rating { get; set; } = "";
+    public string? Note { get; set; }
+    public string EvaluatedBy { get; set; } = "";
+    public DateTimeOffset EvaluatedUtc { get; set; }
 }
 
 /// <summary>A member's status (000 Pasal 15).</summary>
@@ -57,7 +75,8 @@ public sealed class AppointInput
 /// Appointment by the Mayor's decree for one year (000 Pasal 15(1)), of an applicant who passed the selection, placed at a
 /// PD whose head is the member's coordinator (Pasal 4).
 /// </summary>
-public sealed class MemberService(TenantSession session, TenantRegistry registry, SelectionBoard board, AuditLog audit, TimeProvider clock, IStringLocalizer<Strings> T)
+public sealed class MemberService(
+    TenantSession session, TenantRegistry registry, SelectionBoard board, HandoverOutbox outbox, AuditLog audit, TimeProvider clock, IStringLocalizer<Strings> T)
 {
     private const string Columns = """
         id AS Id, application_id AS ApplicationId, full_name AS FullName, role_code AS RoleCode, placement AS Placement, decree_number AS DecreeNumber,
@@ -107,11 +126,50 @@ public sealed class MemberService(TenantSession session, TenantRegistry registry
         return (member, null);
     }
 
-    public Task InsertAsync(MemberRow member, bool sample, string userName) =>
-        session.ExecuteAsync("""
+    public async Task InsertAsync(MemberRow member, bool sample, string userName)
+    {
+        await session.ExecuteAsync("""
             INSERT INTO prog_members (id, application_id, full_name, role_code, placement, decree_number, decree_date, start_date, end_date, status, sample, created_by, created_utc)
             VALUES (@Id, @ApplicationId, @FullName, @RoleCode, @Placement, @DecreeNumber, @DecreeDate, @StartDate, @EndDate, @Status, @sample, @userName, @now)
             """, new { member.Id, member.ApplicationId, member.FullName, member.RoleCode, member.Placement, member.DecreeNumber, member.DecreeDate, member.StartDate, member.EndDate, member.Status, sample, userName, now = UnixTime.Ms(clock.GetUtcNow()) });
+        await TellPlacementAsync(member);
+    }
+
+    /// <summary>The PD where the member is placed keeps its copy (reports are filed and evaluated there), by the Core hand-over.</summary>
+    private Task TellPlacementAsync(MemberRow member) =>
+        outbox.SendAsync(member.Placement, ReportHandoverKinds.Placement, member.Id + ":" + member.EndDate + ":" + member.Status,
+            new PlacementPayload(member.Id, member.FullName, member.RoleCode, member.StartDate, member.EndDate, member.Status));
+
+    /// <summary>
+    /// Extension by a new decree for another year (15(1)): only on a positive evaluation — the latest evaluation of the member's
+    /// reports that reached the portal is "baik".
+    /// </summary>
+    public async Task<string?> ExtendAsync(string id, string? decreeNumber, string userName)
+    {
+        if (await FindAsync(id) is not { } member) return T["Anggota tidak ditemukan."];
+        if (!MemberStatuses.Serving.Contains(member.Status)) return T["Hanya anggota yang sedang bertugas yang dapat diperpanjang."];
+        var decree = (decreeNumber ?? "").Trim();
+        if (decree.Length is < 3 or > 100) return T["Tulis nomor Keputusan Wali Kota."];
+        var latest = await session.QuerySingleOrDefaultAsync<string>(
+            "SELECT rating FROM prog_evaluations WHERE member_id = @id ORDER BY evaluated_utc DESC LIMIT 1", new { id });
+        if (latest != Ratings.Good)
+            return T["Perpanjangan memerlukan hasil evaluasi kinerja yang baik (Pasal 15 ayat 1); evaluasi terakhir: {0}.", latest is null ? T["belum ada"].Value : T[Ratings.Label(latest)].Value];
+        member.EndDate = Iso(DateOnly.ParseExact(member.EndDate, "yyyy-MM-dd").AddYears(1));
+        await using var transaction = await session.BeginTransactionAsync();
+        await session.ExecuteAsync("UPDATE prog_members SET end_date = @EndDate, decree_number = @decree WHERE id = @Id", new { member.EndDate, member.Id, decree });
+        await session.ExecuteAsync("DELETE FROM prog_reminders WHERE member_id = @Id", new { member.Id });
+        await TellPlacementAsync(member);
+        await audit.RecordAsync("programmers.member.extended", "anggota:" + id, $"{decree}; sampai {member.EndDate}", userName);
+        await transaction.CommitAsync();
+        return null;
+    }
+
+    public async Task<IReadOnlyList<EvaluationRow>> EvaluationsAsync(int take = 200) =>
+        (await session.QueryAsync<EvaluationRow>($"""
+            SELECT tenant AS Tenant, report_id AS ReportId, member_id AS MemberId, full_name AS FullName, kind AS Kind, period AS Period, summary AS Summary,
+                   rating AS Rating, note AS Note, evaluated_by AS EvaluatedBy, evaluated_utc AS EvaluatedUtc
+            FROM prog_evaluations ORDER BY evaluated_utc DESC LIMIT {take}
+            """)).ToList();
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

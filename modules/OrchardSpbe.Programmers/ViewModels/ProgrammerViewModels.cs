@@ -25,3 +25,9 @@ public sealed record MembersViewModel(IReadOnlyList<MemberRow> Members, IReadOnl
     IReadOnlyList<TenantRecord> Placements, string? Error);
 
 public sealed record TeamPageViewModel(IReadOnlyList<MemberRow> Members, IReadOnlyDictionary<string, string> RoleNames, IReadOnlyDictionary<string, string> PlacementNames);
+
+public sealed record EvaluationsViewModel(IReadOnlyList<EvaluationRow> Evaluations, IReadOnlyDictionary<string, string> PdNames);
+
+public sealed record ReportsViewModel(
+    IReadOnlyList<OrchardSpbe.Programmers.Reports.PlacementRow> Placements, IReadOnlyList<OrchardSpbe.Programmers.Reports.ReportRow> Reports,
+    OrchardSpbe.Programmers.Reports.PlacementRow? Own, RoleDefinition? OwnRole, IReadOnlyDictionary<string, string> RoleNames, bool IsCoordinator, string? Error);
