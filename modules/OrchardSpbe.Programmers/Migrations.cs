@@ -63,5 +63,23 @@ public sealed class Migrations : DataMigration
                 evaluated_utc {db.Dialect.BigInt} NOT NULL, received_utc {db.Dialect.BigInt} NOT NULL, PRIMARY KEY (tenant, report_id));
             CREATE INDEX ix_prog_evaluations_member ON prog_evaluations (member_id, evaluated_utc);
             """),
+        // The rules of 15(3)–(5), run by schedule: meetings and attendance, warning tasks, removal proposals, each decision.
+        async db => await db.ExecuteAsync($"""
+            CREATE TABLE prog_meetings (id TEXT PRIMARY KEY, held_on TEXT NOT NULL, topic TEXT NOT NULL, recorded_by TEXT NOT NULL, recorded_utc {db.Dialect.BigInt} NOT NULL);
+            CREATE INDEX ix_prog_meetings_held ON prog_meetings (held_on);
+            CREATE TABLE prog_attendance (meeting_id TEXT NOT NULL, member_id TEXT NOT NULL, presence TEXT NOT NULL, reason TEXT NULL, PRIMARY KEY (meeting_id, member_id));
+            CREATE TABLE prog_cases (
+                id TEXT PRIMARY KEY, member_id TEXT NOT NULL, kind TEXT NOT NULL, stage TEXT NOT NULL, basis TEXT NOT NULL, rule_key TEXT NOT NULL,
+                opened_utc {db.Dialect.BigInt} NOT NULL, closed_utc {db.Dialect.BigInt} NULL);
+            CREATE UNIQUE INDEX ux_prog_cases_rule ON prog_cases (member_id, kind, rule_key);
+            CREATE TABLE prog_case_decisions (
+                case_id TEXT NOT NULL, stage TEXT NOT NULL, decision TEXT NOT NULL, note TEXT NULL, decided_by TEXT NOT NULL, decided_utc {db.Dialect.BigInt} NOT NULL,
+                PRIMARY KEY (case_id, stage));
+            CREATE TABLE prog_pd_tasks (
+                id TEXT PRIMARY KEY, member_id TEXT NOT NULL, kind TEXT NOT NULL, basis TEXT NOT NULL, created_utc {db.Dialect.BigInt} NOT NULL,
+                decision TEXT NULL, note TEXT NULL, decided_by TEXT NULL, decided_utc {db.Dialect.BigInt} NULL);
+            CREATE TABLE prog_rule_marks (member_id TEXT NOT NULL, kind TEXT NOT NULL, rule_key TEXT NOT NULL, marked_utc {db.Dialect.BigInt} NOT NULL,
+                PRIMARY KEY (member_id, kind, rule_key));
+            """),
     ];
 }

@@ -40,7 +40,13 @@ public static class Permissions
         DefaultRoles = [StandardRoles.Administrator, StandardRoles.Reviewer],
     };
 
-    public static readonly Permission[] All = [ManageSelection, ViewPersonalData, ManageTeam, ViewReference, FileReports, EvaluateReports];
+    /// <summary>The Pembina (Sekretaris Daerah) forwards or rejects the Ketua's removal proposal to the Wali Kota (15(5)).</summary>
+    public static readonly Permission EndorseRemoval = new("EndorseProgrammerRemoval", "Teruskan atau tolak usulan pemberhentian anggota Tim Programmer (Pembina)", Manifest.FeatureId)
+    {
+        DefaultRoles = [StandardRoles.Administrator, ProgrammerRoles.Patron],
+    };
+
+    public static readonly Permission[] All = [ManageSelection, ViewPersonalData, ManageTeam, ViewReference, FileReports, EvaluateReports, EndorseRemoval];
 }
 
 /// <summary>The roles this module brings (technical names; the recipes describe them in Indonesian).</summary>
@@ -51,6 +57,9 @@ public static class ProgrammerRoles
 
     /// <summary>Ketua (and Sekretaris) of the Tim Programmer on the portal.</summary>
     public const string TeamChair = "TeamChair";
+
+    /// <summary>The Pembina: the Sekretaris Daerah (000 Pasal 9).</summary>
+    public const string Patron = "Patron";
 
     /// <summary>A member of the team, with an account on the PD where they are placed.</summary>
     public const string Programmer = "Programmer";

@@ -5,6 +5,7 @@ using OrchardSpbe.Modules;
 using OrchardSpbe.Programmers.Members;
 using OrchardSpbe.Programmers.Reference;
 using OrchardSpbe.Programmers.Reports;
+using OrchardSpbe.Programmers.Rules;
 using OrchardSpbe.Programmers.Selection;
 
 namespace OrchardSpbe.Programmers;
@@ -21,6 +22,8 @@ public sealed class ProgrammersModule : SpbeModule
         services.AddAdminMenu(
             new AdminMenuItem { Text = "Seleksi Tim Programmer", Url = "/admin/tim-programmer/seleksi", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageSelection.Name, Order = 30, Sites = AdminMenuSites.Portal },
             new AdminMenuItem { Text = "Anggota Tim Programmer", Url = "/admin/tim-programmer/anggota", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageTeam.Name, Order = 31, Sites = AdminMenuSites.Portal },
+            new AdminMenuItem { Text = "Rapat Tim Programmer", Url = "/admin/tim-programmer/rapat", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageTeam.Name, Order = 31, Sites = AdminMenuSites.Portal },
+            new AdminMenuItem { Text = "Peringatan dan pemberhentian", Url = "/admin/tim-programmer/kasus", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageTeam.Name, Order = 31, Sites = AdminMenuSites.Portal },
             new AdminMenuItem { Text = "Evaluasi Tim Programmer", Url = "/admin/tim-programmer/evaluasi", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageTeam.Name, Order = 31, Sites = AdminMenuSites.Portal },
             new AdminMenuItem { Text = "Laporan Tim Programmer", Url = "/admin/tim-programmer/laporan", FeatureId = Manifest.FeatureId, Permission = "AccessAdmin", Order = 30, Sites = AdminMenuSites.PdSites },
             new AdminMenuItem { Text = "Okupasi TIK", Url = "/admin/tim-programmer/referensi", FeatureId = Manifest.FeatureId, Permission = Permissions.ViewReference.Name, Order = 32 });
@@ -44,5 +47,13 @@ public sealed class ProgrammersModule : SpbeModule
         services.AddScoped<ReportService>();
         services.AddHandoverHandler<PlacementReceivedHandler>();
         services.AddHandoverHandler<EvaluationReceivedHandler>();
+
+        // The rules of 15(3)–(5) by schedule: meetings, warning tasks for coordinators, removal proposals Ketua → Pembina → Wali Kota.
+        services.AddScoped<MeetingService>();
+        services.AddScoped<CaseService>();
+        services.AddBackgroundTask<RuleTask>();
+        services.AddHandoverHandler<WarningTaskReceivedHandler>();
+        services.AddHandoverHandler<WarningDecisionReceivedHandler>();
+        services.AddHandoverHandler<InactivityReceivedHandler>();
     }
 }

@@ -24,7 +24,7 @@ public sealed class ProgrammerDesk(TestSite site, string homePd, string placemen
         await site.CreateTenantAsync(placement, "Diskominfostandi Uji " + suffix);
         using var portalAdmin = site.NewVisitor();
         await portalAdmin.SignInAsync(site.Url(null), "admin", TestEnvironment.AdminPassword);
-        await AddUsersAsync(portalAdmin, site.Url(null, "/admin/recipes"), "portal", ("seleksi" + suffix, "SelectionTeam"), ("ketua" + suffix, "TeamChair"));
+        await AddUsersAsync(portalAdmin, site.Url(null, "/admin/recipes"), "portal", ("seleksi" + suffix, "SelectionTeam"), ("ketua" + suffix, "TeamChair"), ("pembina" + suffix, "Patron"));
         using var pdAdmin = site.NewVisitor();
         await pdAdmin.SignInAsync(site.Url(placement), "admin", TestEnvironment.AdminPassword);
         await AddUsersAsync(pdAdmin, site.Url(placement, "/admin/recipes"), placement, ("kepala", "Reviewer"), ("pemrogram", "Programmer"), ("penulis", "Author"));
@@ -56,6 +56,7 @@ public sealed class ProgrammerDesk(TestSite site, string homePd, string placemen
 
     public Task<SiteClient> SelectionTeamAsync() => SignInAsync(null, SelectionUser);
     public Task<SiteClient> ChairAsync() => SignInAsync(null, ChairUser);
+    public Task<SiteClient> PatronAsync() => SignInAsync(null, "pembina" + Suffix);
 
     public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
     public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52];

@@ -35,6 +35,11 @@ public sealed class ReportsController(ReportService reports, ReferenceDirectory 
     public async Task<IActionResult> Evaluate(string id, string? rating, string? note) =>
         await AnswerAsync(await reports.EvaluateAsync(id, rating, note, User.Identity!.Name!, await IsCoordinatorAsync()), T["Evaluasi tersimpan dan dikirim ke Sekretaris dan Ketua Tim."]);
 
+    [HttpPost("tugas/{id}")]
+    [RequirePermission("AccessAdmin")]
+    public async Task<IActionResult> Warn(string id, string? note) =>
+        await AnswerAsync(await reports.WarnAsync(id, note, User.Identity!.Name!, await IsCoordinatorAsync()), T["Peringatan diberikan dan dikirim ke Ketua Tim."]);
+
     [HttpPost("akun")]
     [RequirePermission("EvaluateProgrammerReports")]
     public async Task<IActionResult> Link(string? memberId, string? userName) =>
@@ -62,7 +67,7 @@ public sealed class ReportsController(ReportService reports, ReferenceDirectory 
         // A member sees their own reports; the coordinator sees every member's.
         var list = coordinator ? await reports.ReportsAsync() : own is null ? [] : await reports.ReportsAsync(own.MemberId);
         var roles = await reference.RolesAsync();
-        return new ReportsViewModel(placements, list, own, own is null ? null : roles.FirstOrDefault(r => r.Code == own.RoleCode),
+        return new ReportsViewModel(placements, list, coordinator ? await reports.TasksAsync() : [], own, own is null ? null : roles.FirstOrDefault(r => r.Code == own.RoleCode),
             roles.ToDictionary(r => r.Code, r => r.Name), coordinator, error);
     }
 }

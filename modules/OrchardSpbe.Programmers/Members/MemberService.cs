@@ -164,6 +164,16 @@ public sealed class MemberService(
         return null;
     }
 
+    /// <summary>The status follows a decision (a warning, a removal); the PD where the member is placed is told.</summary>
+    public async Task SetStatusAsync(string id, string status, string userName)
+    {
+        if (await FindAsync(id) is not { } member || member.Status == status || member.Status == MemberStatuses.Removed) return;
+        member.Status = status;
+        await session.ExecuteAsync("UPDATE prog_members SET status = @status WHERE id = @id", new { id, status });
+        await TellPlacementAsync(member);
+        await audit.RecordAsync("programmers.member.status", "anggota:" + id, status, userName);
+    }
+
     public async Task<IReadOnlyList<EvaluationRow>> EvaluationsAsync(int take = 200) =>
         (await session.QueryAsync<EvaluationRow>($"""
             SELECT tenant AS Tenant, report_id AS ReportId, member_id AS MemberId, full_name AS FullName, kind AS Kind, period AS Period, summary AS Summary,

@@ -9,13 +9,17 @@ public static class ReportKinds
     public const string Quarterly = "triwulanan";
     public const string Final = "akhir";
 
-    public static readonly string[] All = [Monthly, Quarterly, Final];
+    /// <summary>A written reason for a month without activity (15(4): only inactivity "without a written reason" counts).</summary>
+    public const string Reason = "alasan";
+
+    public static readonly string[] All = [Monthly, Quarterly, Final, Reason];
 
     public static string Label(string kind) => kind switch
     {
         Monthly => "Laporan bulanan",
         Quarterly => "Laporan triwulanan",
         Final => "Laporan akhir masa tugas",
+        Reason => "Alasan tertulis tidak aktif",
         _ => kind,
     };
 
@@ -25,7 +29,7 @@ public static class ReportKinds
         period = (period ?? "").Trim();
         switch (kind)
         {
-            case Monthly when DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month):
+            case Monthly or Reason when DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month):
                 return (month, month.AddMonths(1).AddDays(-1));
             case Quarterly when period.Length == 7 && period[4..6] == "-Q" && int.TryParse(period[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
                                  && period[6] is >= '1' and <= '4' && year is >= 2000 and <= 2100:

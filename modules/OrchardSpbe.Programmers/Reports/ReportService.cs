@@ -39,6 +39,19 @@ public sealed class ReportRow
     public IReadOnlyList<string> OutputList => JsonSerializer.Deserialize<List<string>>(Outputs) ?? [];
 }
 
+public sealed class PdTaskRow
+{
+    public string Id { get; set; } = "";
+    public string MemberId { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Basis { get; set; } = "";
+    public DateTimeOffset CreatedUtc { get; set; }
+    public string? Decision { get; set; }
+    public string? Note { get; set; }
+    public string? DecidedBy { get; set; }
+    public DateTimeOffset? DecidedUtc { get; set; }
+}
+
 public sealed class ReportInput
 {
     public string? Kind { get; set; }
@@ -108,7 +121,7 @@ public sealed class ReportService(
         if (span.First > today) return T["Periode {0} belum dimulai.", input.Period ?? ""];
         var role = await reference.RoleAsync(member.RoleCode);
         var outputs = input.Outputs.Where(o => role?.Outputs.Contains(o) == true).Distinct().ToList();
-        if (outputs.Count == 0) return T["Centang sekurang-kurangnya satu hasil kerja peran Anda (Pasal 19)."];
+        if (outputs.Count == 0 && kind != ReportKinds.Reason) return T["Centang sekurang-kurangnya satu hasil kerja peran Anda (Pasal 19)."];
         var summary = (input.Summary ?? "").Trim();
         if (summary.Length is < 10 or > 4000) return T["Tulis uraian kegiatan (10–4.000 karakter)."];
         var period = kind == ReportKinds.Final ? ReportKinds.Final : input.Period!.Trim();
@@ -126,6 +139,31 @@ public sealed class ReportService(
             return T["{0} untuk periode {1} sudah dikirim.", T[ReportKinds.Label(kind)].Value, period];
         }
         await audit.RecordAsync("programmers.report.filed", "laporan:" + id, $"{kind} {period}", userName);
+        await transaction.CommitAsync();
+        return null;
+    }
+
+    public async Task<IReadOnlyList<PdTaskRow>> TasksAsync() =>
+        (await session.QueryAsync<PdTaskRow>("""
+            SELECT id AS Id, member_id AS MemberId, kind AS Kind, basis AS Basis, created_utc AS CreatedUtc, decision AS Decision, note AS Note,
+                   decided_by AS DecidedBy, decided_utc AS DecidedUtc
+            FROM prog_pd_tasks ORDER BY created_utc DESC
+            """)).ToList();
+
+    /// <summary>The coordinator gives the warning of 15(3); the decision goes back to the portal, where the member's status follows.</summary>
+    public async Task<string?> WarnAsync(string taskId, string? note, string userName, bool isCoordinator)
+    {
+        if (!isCoordinator) return T["Hanya koordinator (kepala perangkat daerah tempat anggota ditempatkan) yang dapat memberikan peringatan (Pasal 15 ayat 3)."];
+        note = (note ?? "").Trim();
+        if (note.Length is < 5 or > 2000) return T["Tulis isi peringatan (5–2.000 karakter)."];
+        var now = clock.GetUtcNow();
+        await using var transaction = await session.BeginTransactionAsync();
+        var done = await session.ExecuteAsync("""
+            UPDATE prog_pd_tasks SET decision = 'peringatan', note = @note, decided_by = @userName, decided_utc = @now WHERE id = @taskId AND decision IS NULL
+            """, new { taskId, note, userName, now = UnixTime.Ms(now) });
+        if (done == 0) return T["Tugas ini tidak ditemukan atau sudah diputuskan."];
+        await outbox.SendAsync(TenantRecord.DefaultName, Rules.RuleHandoverKinds.WarningDecision, taskId, new Rules.WarningDecisionPayload(taskId, "peringatan", note, userName, now));
+        await audit.RecordAsync("programmers.warning.issued", "tugas:" + taskId, note, userName);
         await transaction.CommitAsync();
         return null;
     }

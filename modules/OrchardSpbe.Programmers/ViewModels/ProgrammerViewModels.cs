@@ -30,4 +30,10 @@ public sealed record EvaluationsViewModel(IReadOnlyList<EvaluationRow> Evaluatio
 
 public sealed record ReportsViewModel(
     IReadOnlyList<OrchardSpbe.Programmers.Reports.PlacementRow> Placements, IReadOnlyList<OrchardSpbe.Programmers.Reports.ReportRow> Reports,
-    OrchardSpbe.Programmers.Reports.PlacementRow? Own, RoleDefinition? OwnRole, IReadOnlyDictionary<string, string> RoleNames, bool IsCoordinator, string? Error);
+    IReadOnlyList<OrchardSpbe.Programmers.Reports.PdTaskRow> Tasks, OrchardSpbe.Programmers.Reports.PlacementRow? Own, RoleDefinition? OwnRole, IReadOnlyDictionary<string, string> RoleNames, bool IsCoordinator, string? Error);
+
+public sealed record MeetingsViewModel(IReadOnlyList<MemberRow> Serving, IReadOnlyList<OrchardSpbe.Programmers.Rules.MeetingRow> Meetings,
+    IReadOnlyList<OrchardSpbe.Programmers.Rules.AttendanceRow> Attendance, string? Error);
+
+public sealed record CasesViewModel(IReadOnlyList<OrchardSpbe.Programmers.Rules.CaseRow> Cases, IReadOnlyList<OrchardSpbe.Programmers.Rules.CaseDecisionRow> Decisions,
+    IReadOnlyDictionary<string, string> MemberNames, bool IsPatron, string? Error);
