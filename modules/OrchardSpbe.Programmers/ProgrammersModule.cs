@@ -36,6 +36,7 @@ public sealed class ProgrammersModule : SpbeModule
         services.AddScoped<ApplicantDocuments>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<SelectionBoard>();
+        services.AddBackgroundTask<AnonymiseTask>(); // UU PDP: rejected applicants' data, a set time after
 
         // Members and their one-year terms (15(1)); the reminder before a term ends, with no visitor.
         services.AddScoped<MemberService>();

@@ -14,6 +14,9 @@ public sealed class ProgrammersOptions
     /// <summary>The Ketua Tim who signs the result letters (000 Pasal 9, 16(4)): the head of Diskominfostandi.</summary>
     public string ChairName { get; set; } = "Kepala Dinas Komunikasi, Informatika, Statistik dan Persandian";
 
+    /// <summary>Days after an unsuccessful selection (returned, not passed) before the applicant's personal data is anonymised (UU PDP).</summary>
+    public int AnonymiseRejectedAfterDays { get; set; } = 180;
+
     /// <summary>Largest applicant document accepted, in bytes.</summary>
     public long MaxDocumentBytes { get; set; } = 5 * 1024 * 1024;
 }
