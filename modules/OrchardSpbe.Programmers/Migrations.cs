@@ -81,5 +81,13 @@ public sealed class Migrations : DataMigration
             CREATE TABLE prog_rule_marks (member_id TEXT NOT NULL, kind TEXT NOT NULL, rule_key TEXT NOT NULL, marked_utc {db.Dialect.BigInt} NOT NULL,
                 PRIMARY KEY (member_id, kind, rule_key));
             """),
+        // The competency map of 004: people linked to occupation codes and certificates, and each PD's needs per SPBE area.
+        async db => await db.ExecuteAsync($"""
+            CREATE TABLE prog_member_competencies (member_id TEXT PRIMARY KEY, occupations TEXT NOT NULL, certificates TEXT NOT NULL);
+            CREATE TABLE prog_staff (tenant TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, occupations TEXT NOT NULL, certificates TEXT NOT NULL,
+                PRIMARY KEY (tenant, id));
+            CREATE TABLE prog_needs (tenant TEXT NOT NULL, area TEXT NOT NULL, needed INTEGER NOT NULL, set_by TEXT NOT NULL, set_utc {db.Dialect.BigInt} NOT NULL,
+                PRIMARY KEY (tenant, area));
+            """),
     ];
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrchardSpbe.Hosting;
 using OrchardSpbe.Modules;
+using OrchardSpbe.Programmers.Competency;
 using OrchardSpbe.Programmers.Members;
 using OrchardSpbe.Programmers.Reference;
 using OrchardSpbe.Programmers.Reports;
@@ -26,6 +27,8 @@ public sealed class ProgrammersModule : SpbeModule
             new AdminMenuItem { Text = "Peringatan dan pemberhentian", Url = "/admin/tim-programmer/kasus", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageTeam.Name, Order = 31, Sites = AdminMenuSites.Portal },
             new AdminMenuItem { Text = "Evaluasi Tim Programmer", Url = "/admin/tim-programmer/evaluasi", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageTeam.Name, Order = 31, Sites = AdminMenuSites.Portal },
             new AdminMenuItem { Text = "Laporan Tim Programmer", Url = "/admin/tim-programmer/laporan", FeatureId = Manifest.FeatureId, Permission = "AccessAdmin", Order = 30, Sites = AdminMenuSites.PdSites },
+            new AdminMenuItem { Text = "Kesenjangan kompetensi SPBE", Url = "/admin/tim-programmer/kompetensi", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageTeam.Name, Order = 32, Sites = AdminMenuSites.Portal },
+            new AdminMenuItem { Text = "Kompetensi SDM TIK", Url = "/admin/tim-programmer/kompetensi", FeatureId = Manifest.FeatureId, Permission = Permissions.EvaluateReports.Name, Order = 31, Sites = AdminMenuSites.PdSites },
             new AdminMenuItem { Text = "Okupasi TIK", Url = "/admin/tim-programmer/referensi", FeatureId = Manifest.FeatureId, Permission = Permissions.ViewReference.Name, Order = 32 });
 
         // Reference data (000 Pasal 17–19; 004 Lampiran), imported by recipe from the module's data files.
@@ -56,5 +59,9 @@ public sealed class ProgrammersModule : SpbeModule
         services.AddHandoverHandler<WarningTaskReceivedHandler>();
         services.AddHandoverHandler<WarningDecisionReceivedHandler>();
         services.AddHandoverHandler<InactivityReceivedHandler>();
+
+        // The competency map and gap of 004: staff and needs from the PDs by hand-over, the city's table on the portal.
+        services.AddScoped<CompetencyMap>();
+        services.AddHandoverHandler<CompetencySnapshotHandler>();
     }
 }

@@ -125,12 +125,13 @@ public static class ProgrammerDeskSteps
     }
 
     /// <summary>The Ketua appoints the applicant by decree, placed at the desk's placement PD.</summary>
-    public static async Task AppointAsync(this ProgrammerDesk desk, string applicationId, string start)
+    public static async Task AppointAsync(this ProgrammerDesk desk, string applicationId, string start, string occupations = "", string certificates = "")
     {
         using var chair = await desk.ChairAsync();
         var page = await chair.SubmitAsync(desk.Portal("/admin/tim-programmer/anggota"), "form.appoint-form", new Dictionary<string, string>
         {
             ["ApplicationId"] = applicationId, ["DecreeNumber"] = "800/Kep.202-Diskominfostandi", ["DecreeDate"] = start, ["StartDate"] = start, ["Placement"] = desk.PlacementPd,
+            ["Occupations"] = occupations, ["Certificates"] = certificates,
         });
         Assert.Empty(page.Errors);
     }

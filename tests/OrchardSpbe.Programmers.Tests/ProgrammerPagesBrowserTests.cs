@@ -64,6 +64,27 @@ public sealed class ProgrammerPagesBrowserTests(SqliteSite fixture, ChromiumFixt
                 if (overflow) problems.Add($"{url.PathAndQuery} ({width}px): the page scrolls sideways");
             }
         }
+
+        // The Ketua's pages: members, meetings, cases, evaluations and the competency gap with its chart drawn from the table.
+        var chairPage = await chromium.NewPageAsync();
+        await chairPage.GotoAsync(desk.Portal("/admin/login").ToString());
+        await chairPage.FillAsync("#UserName", desk.ChairUser);
+        await chairPage.FillAsync("#Password", ProgrammerDesk.Password);
+        await chairPage.ClickAsync("button[type=submit]");
+        await chairPage.WaitForURLAsync(url => !url.Contains("/admin/login"));
+        foreach (var width in new[] { 375, 1280 })
+        {
+            await chairPage.SetViewportSizeAsync(width, 900);
+            foreach (var path in new[] { "/admin/tim-programmer/anggota", "/admin/tim-programmer/rapat", "/admin/tim-programmer/kasus", "/admin/tim-programmer/evaluasi",
+                         "/admin/tim-programmer/kompetensi", $"/admin/tim-programmer/kompetensi?pd={desk.PlacementPd}" })
+            {
+                await Accessibility.CheckAsync(chairPage, desk.Portal(path), problems);
+                var overflow = await chairPage.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
+                if (overflow) problems.Add($"{path} ({width}px): the page scrolls sideways");
+            }
+            await chairPage.WaitForSelectorAsync(".gap-chart-canvas svg path", new PageWaitForSelectorOptions { Timeout = 10_000, State = WaitForSelectorState.Attached });
+            Assert.Equal("img", await chairPage.GetAttributeAsync(".gap-chart", "role"));
+        }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 }

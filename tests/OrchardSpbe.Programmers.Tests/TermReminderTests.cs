@@ -33,7 +33,7 @@ public sealed class TermReminderTests
         // The term that ends in May is not due; and the reminder comes once.
         await Task.Delay(2500);
         var chairNotes = await desk.NotificationsAsync(null, desk.ChairUser);
-        Assert.DoesNotContain("Eka Baru", chairNotes);
+        Assert.DoesNotContain("Masa tugas Eka Baru", chairNotes);
         Assert.Equal(1, CountOf(chairNotes, "Masa tugas Dimas Berakhir"));
     }
 

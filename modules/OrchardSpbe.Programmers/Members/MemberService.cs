@@ -69,6 +69,10 @@ public sealed class AppointInput
     public string? DecreeDate { get; set; }
     public string? Placement { get; set; }
     public string? StartDate { get; set; }
+
+    /// <summary>National ICT occupation codes (004), comma-separated, and the member's certificates.</summary>
+    public string? Occupations { get; set; }
+    public string? Certificates { get; set; }
 }
 
 /// <summary>
@@ -76,7 +80,7 @@ public sealed class AppointInput
 /// PD whose head is the member's coordinator (Pasal 4).
 /// </summary>
 public sealed class MemberService(
-    TenantSession session, TenantRegistry registry, SelectionBoard board, HandoverOutbox outbox, AuditLog audit, TimeProvider clock, IStringLocalizer<Strings> T)
+    TenantSession session, TenantRegistry registry, SelectionBoard board, Competency.CompetencyMap competencies, HandoverOutbox outbox, AuditLog audit, TimeProvider clock, IStringLocalizer<Strings> T)
 {
     private const string Columns = """
         id AS Id, application_id AS ApplicationId, full_name AS FullName, role_code AS RoleCode, placement AS Placement, decree_number AS DecreeNumber,
@@ -110,6 +114,10 @@ public sealed class MemberService(
         if (start < decreeDate) return (null, T["Masa tugas tidak dapat dimulai sebelum tanggal keputusan."]);
         var placement = registry.Find(input.Placement ?? "");
         if (placement is null || placement.IsDefault) return (null, T["Pilih perangkat daerah penempatan."]);
+        var (codes, codeError) = await competencies.CheckCodesAsync(input.Occupations);
+        if (codeError is not null) return (null, codeError);
+        var certificates = Competency.CompetencyMap.Split(input.Certificates);
+        if (certificates.Count > 20 || certificates.Any(c => c.Length > 100)) return (null, T["Sertifikat paling banyak 20, masing-masing 100 karakter."]);
         // 15(1): one year from the appointment.
         var end = start.AddYears(1).AddDays(-1);
         var member = new MemberRow
@@ -121,6 +129,8 @@ public sealed class MemberService(
         if (await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM prog_members WHERE application_id = @id", new { id = application.Id }) > 0)
             return (null, T["Pelamar ini sudah diangkat."]);
         await InsertAsync(member, sample: false, userName);
+        // 004: the member's occupations count in the placement PD's competencies from now on.
+        await competencies.SetMemberCompetenciesAsync(member.Id, codes, certificates);
         await audit.RecordAsync("programmers.member.appointed", "anggota:" + member.Id, $"{decree}; {placement.Name}; {member.StartDate}–{member.EndDate}", userName);
         await transaction.CommitAsync();
         return (member, null);

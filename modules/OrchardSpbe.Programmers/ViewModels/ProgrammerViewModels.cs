@@ -37,3 +37,7 @@ public sealed record MeetingsViewModel(IReadOnlyList<MemberRow> Serving, IReadOn
 
 public sealed record CasesViewModel(IReadOnlyList<OrchardSpbe.Programmers.Rules.CaseRow> Cases, IReadOnlyList<OrchardSpbe.Programmers.Rules.CaseDecisionRow> Decisions,
     IReadOnlyDictionary<string, string> MemberNames, bool IsPatron, string? Error);
+
+public sealed record CompetencyViewModel(
+    IReadOnlyList<SpbeArea> Areas, IReadOnlyList<OrchardSpbe.Programmers.Competency.GapRow> Gaps, OrchardSpbe.Programmers.Competency.GapRow? Selected,
+    IReadOnlyDictionary<string, int> Needs, IReadOnlyList<OrchardSpbe.Programmers.Competency.StaffRow> Staff, bool Portal, string? Error);
