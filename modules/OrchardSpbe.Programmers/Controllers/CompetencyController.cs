@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
@@ -39,7 +38,8 @@ public sealed class CompetencyController(CompetencyMap map, ReferenceDirectory r
         if (target is null || (tenant.IsDefault && (await map.GapsAsync()).All(g => g.Tenant != target))) return NotFound();
         var areas = await reference.AreasAsync();
         var typed = areas.ToDictionary(a => a.Code, a => (string?)(Request.HasFormContentType ? Request.Form["kebutuhan-" + a.Code].ToString() : null));
-        return await AnswerAsync(await map.SetNeedsAsync(target, typed, User.Identity!.Name!), pd, T["Kebutuhan kompetensi tersimpan."]);
+        // On a PD the page is its own (no ?pd=); on the portal pd is a known PD by now.
+        return await AnswerAsync(await map.SetNeedsAsync(target, typed, User.Identity!.Name!), tenant.IsDefault ? target : null, T["Kebutuhan kompetensi tersimpan."]);
     }
 
     [HttpPost("staf")]
@@ -70,16 +70,9 @@ public sealed class CompetencyController(CompetencyMap map, ReferenceDirectory r
         return File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "kesenjangan-kompetensi-spbe.xlsx");
     }
 
-    private async Task<IActionResult> AnswerAsync(string? error, string? pd, string done)
-    {
-        if (error is not null)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Index", await ModelAsync(pd, error));
-        }
-        TempData["Message"] = done;
-        return Redirect("/admin/tim-programmer/kompetensi" + (pd is null ? "" : "?pd=" + Uri.EscapeDataString(pd)));
-    }
+    private Task<IActionResult> AnswerAsync(string? error, string? pd, string done) =>
+        this.AnswerAsync(error, async e => View("Index", await ModelAsync(pd, e)), done,
+            "/admin/tim-programmer/kompetensi" + (pd is null ? "" : "?pd=" + Uri.EscapeDataString(pd)));
 
     // The portal: the Ketua's office (Diskominfostandi); a PD: its head.
     private async Task<bool> MayManageAsync() =>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using OrchardSpbe.Localization;
@@ -26,27 +25,14 @@ public sealed class MembersController(MemberService members, ReferenceDirectory 
     public async Task<IActionResult> Appoint(AppointInput input)
     {
         var (member, error) = await members.AppointAsync(input, User.Identity!.Name!);
-        if (error is not null)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Index", await ModelAsync(error));
-        }
-        TempData["Message"] = T["{0} diangkat sebagai anggota Tim Programmer sampai {1}.", member!.FullName, member.EndDate].Value;
-        return Redirect("/admin/tim-programmer/anggota");
+        return await this.AnswerAsync(error, async e => View("Index", await ModelAsync(e)),
+            member is null ? "" : T["{0} diangkat sebagai anggota Tim Programmer sampai {1}.", member.FullName, member.EndDate], "/admin/tim-programmer/anggota");
     }
 
     [HttpPost("{id}/perpanjang")]
-    public async Task<IActionResult> Extend(string id, string? decreeNumber)
-    {
-        var error = await members.ExtendAsync(id, decreeNumber, User.Identity!.Name!);
-        if (error is not null)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Index", await ModelAsync(error));
-        }
-        TempData["Message"] = T["Masa tugas diperpanjang."].Value;
-        return Redirect("/admin/tim-programmer/anggota");
-    }
+    public async Task<IActionResult> Extend(string id, string? decreeNumber) =>
+        await this.AnswerAsync(await members.ExtendAsync(id, decreeNumber, User.Identity!.Name!),
+            async error => View("Index", await ModelAsync(error)), T["Masa tugas diperpanjang."], "/admin/tim-programmer/anggota");
 
     /// <summary>The coordinators' evaluations as they reached the portal (Pasal 20(2)–(3)): the basis of the Ketua's final report (20(4)).</summary>
     [HttpGet("/admin/tim-programmer/evaluasi")]

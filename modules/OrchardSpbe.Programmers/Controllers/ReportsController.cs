@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using OrchardSpbe.Localization;
@@ -45,16 +44,8 @@ public sealed class ReportsController(ReportService reports, ReferenceDirectory 
     public async Task<IActionResult> Link(string? memberId, string? userName) =>
         await AnswerAsync(await reports.LinkAccountAsync(memberId, userName, User.Identity!.Name!), T["Akun programmer terhubung."]);
 
-    private async Task<IActionResult> AnswerAsync(string? error, string done)
-    {
-        if (error is not null)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Index", await ModelAsync(error));
-        }
-        TempData["Message"] = done;
-        return Redirect("/admin/tim-programmer/laporan");
-    }
+    private Task<IActionResult> AnswerAsync(string? error, string done) =>
+        this.AnswerAsync(error, async e => View("Index", await ModelAsync(e)), done, "/admin/tim-programmer/laporan");
 
     private async Task<bool> IsCoordinatorAsync() =>
         (await authorization.AuthorizeAsync(User, RequirePermissionAttribute.PolicyPrefix + Permissions.EvaluateReports.Name)).Succeeded;

@@ -34,14 +34,8 @@ public sealed class RulesController(MeetingService meetings, CaseService cases, 
         var form = Request.HasFormContentType ? Request.Form : null;
         Dictionary<string, string> Fields(string prefix) => form?.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
             .ToDictionary(k => k[prefix.Length..], k => form[k].ToString()) ?? [];
-        var error = await meetings.RecordAsync(heldOn, topic, Fields("hadir-"), Fields("alasan-"), User.Identity!.Name!);
-        if (error is not null)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Meetings", await MeetingsModelAsync(error));
-        }
-        TempData["Message"] = T["Rapat dan kehadiran tercatat."].Value;
-        return Redirect("/admin/tim-programmer/rapat");
+        return await this.AnswerAsync(await meetings.RecordAsync(heldOn, topic, Fields("hadir-"), Fields("alasan-"), User.Identity!.Name!),
+            async error => View("Meetings", await MeetingsModelAsync(error)), T["Rapat dan kehadiran tercatat."], "/admin/tim-programmer/rapat");
     }
 
     [HttpGet("kasus")]
@@ -76,13 +70,7 @@ public sealed class RulesController(MeetingService meetings, CaseService cases, 
         var error = !chair && decision is not ("teruskan" or "tolak")
             ? T["Keputusan ini dicatat oleh Ketua Tim."].Value
             : await cases.DecideRemovalAsync(id, decision, note, User.Identity!.Name!, patron);
-        if (error is not null)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Cases", await CasesModelAsync(error));
-        }
-        TempData["Message"] = T["Keputusan tercatat."].Value;
-        return Redirect("/admin/tim-programmer/kasus");
+        return await this.AnswerAsync(error, async e => View("Cases", await CasesModelAsync(e)), T["Keputusan tercatat."], "/admin/tim-programmer/kasus");
     }
 
     private async Task<bool> HasAsync(string permission) =>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -45,14 +44,8 @@ public sealed class SelectionController(
     public async Task<IActionResult> Decide(string id, string stage, StageInput input)
     {
         if (await board.FindAsync(id) is null) return NotFound();
-        var error = await board.DecideAsync(id, stage, input, User.Identity!.Name!);
-        if (error is not null)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return await ShowAsync(id, error);
-        }
-        TempData["Message"] = T["Keputusan tahap {0} tersimpan.", T[SelectionStages.Label(stage)].Value].Value;
-        return Redirect($"/admin/tim-programmer/seleksi/{id}");
+        return await this.AnswerAsync(await board.DecideAsync(id, stage, input, User.Identity!.Name!), error => ShowAsync(id, error),
+            T["Keputusan tahap {0} tersimpan.", T[SelectionStages.Label(stage)].Value], $"/admin/tim-programmer/seleksi/{id}");
     }
 
     /// <summary>A document of the applicant: personal data, so only with the permission, and every download audited.</summary>

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Localization;
 using OrchardSpbe.Audit;
 using OrchardSpbe.Data;
-using OrchardSpbe.Handover;
 using OrchardSpbe.Localization;
 using OrchardSpbe.Programmers.Members;
 
@@ -33,7 +32,7 @@ public sealed class CaseDecisionRow
 /// proposes to the Wali Kota through the Pembina. Each decision is recorded with who and when, the case moves only from
 /// the stage it is at, and the member's status follows the outcome (diperingatkan, diberhentikan).
 /// </summary>
-public sealed class CaseService(TenantSession session, MemberService members, HandoverOutbox outbox, AuditLog audit, TimeProvider clock, IStringLocalizer<Strings> T)
+public sealed class CaseService(TenantSession session, MemberService members, AuditLog audit, TimeProvider clock, IStringLocalizer<Strings> T)
 {
     private const string Columns = "id AS Id, member_id AS MemberId, kind AS Kind, stage AS Stage, basis AS Basis, opened_utc AS OpenedUtc, closed_utc AS ClosedUtc";
 
