@@ -9,7 +9,8 @@ namespace OrchardSpbe.Bench;
 /// for search --search-news-per-tenant 500 --search-pages-per-tenant 50
 /// --search-clients 16 --search-requests 2000; for statistics (PostgreSQL and Redis) --stat-tenants 120 --stat-indicators 200
 /// --stat-series-indicators 200 --stat-years 10 --stat-requests 2000 --stat-latency-requests 300 --stat-import-values 1000000
-/// --stat-handovers 3 --postgres CONNSTRING --redis HOST:PORT; --skip platform,lists,portal,workflows,search,statistics leaves sections out.
+/// --stat-handovers 3 --postgres CONNSTRING --redis HOST:PORT; for the soak --soak-tenants 120 --soak-clients 64 --soak-seconds 600;
+/// --skip platform,backup,lists,portal,workflows,search,statistics leaves sections out; --only soak runs only those named.
 /// Small values keep development runs short.
 /// </summary>
 public sealed record BenchSettings
@@ -60,7 +61,15 @@ public sealed record BenchSettings
     public string Postgres { get; init; } = "Host=127.0.0.1;Port=5432;Username=spbe;Password=spbe;Database=spbe_test;Maximum Pool Size=40;Timeout=15";
     public string Redis { get; init; } = "127.0.0.1:6379";
 
-    /// <summary>Sections left out: "platform" (figures 1–6), "lists" (admin and public lists), "portal" (portal home), "workflows" (approvals), "search", "statistics" (issue 10, PostgreSQL).</summary>
+    /// <summary>The soak (issue 12 §5), only with --only soak: PD sites, concurrent clients, duration.</summary>
+    public int SoakTenants { get; init; } = 120;
+    public int SoakClients { get; init; } = 64;
+    public int SoakSeconds { get; init; } = 600;
+
+    /// <summary>
+    /// Sections left out: "platform" (figures 1–6), "backup" (issue 12), "lists" (admin and public lists), "portal" (portal home),
+    /// "workflows" (approvals), "search", "statistics" (issue 10, PostgreSQL), "soak" (issue 12, left out unless named in --only).
+    /// </summary>
     public IReadOnlySet<string> Skip { get; init; } = new HashSet<string>();
 
     public bool Runs(string section) => !Skip.Contains(section);
@@ -117,9 +126,15 @@ public sealed record BenchSettings
             StatLatencyRequests = Int("stat-latency-requests", 300),
             StatImportValues = Int("stat-import-values", 1_000_000),
             StatHandovers = Int("stat-handovers", 3),
+            SoakTenants = Int("soak-tenants", 120),
+            SoakClients = Int("soak-clients", 64),
+            SoakSeconds = Int("soak-seconds", 600),
             Postgres = values.GetValueOrDefault("postgres") ?? Environment.GetEnvironmentVariable("SPBE_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=spbe;Password=spbe;Database=spbe_test;Maximum Pool Size=40;Timeout=15",
             Redis = values.GetValueOrDefault("redis") ?? Environment.GetEnvironmentVariable("SPBE_TEST_REDIS") ?? "127.0.0.1:6379",
-            Skip = values.GetValueOrDefault("skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
+            // --only a,b runs just those sections; the soak runs only when named there.
+            Skip = values.TryGetValue("only", out var only)
+                ? Sections.Except(only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet()
+                : values.GetValueOrDefault("skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Append("soak").ToHashSet(),
             OutDir = Path.GetFullPath(values.GetValueOrDefault("out") ?? Path.Combine(repo, "bench", "out")),
             HostDll = Path.GetFullPath(values.GetValueOrDefault("host-dll")
                 ?? Path.Combine(repo, "src", "OrchardSpbe.Web", "bin", "Release", "net10.0", "OrchardSpbe.Web.dll")),
@@ -134,7 +149,7 @@ public sealed record BenchSettings
         return settings;
     }
 
-    public static readonly string[] Sections = ["platform", "lists", "portal", "workflows", "search", "statistics"];
+    public static readonly string[] Sections = ["platform", "backup", "lists", "portal", "workflows", "search", "statistics", "soak"];
 
     private static string FindRepositoryRoot()
     {

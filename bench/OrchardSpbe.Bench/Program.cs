@@ -7,6 +7,7 @@ using OrchardSpbe.Bench;
 //   PD home → content: seed news, agenda and one PD's 10,000 articles in-process, then a fresh host for the
 //   admin and public lists and the portal home (uncached latency, cached wrk) → workflows: seed approved and
 //   waiting approval instances in-process, then a fresh host for the inbox and the approval action, concurrently.
+//   → backup: the whole platform by the backup command, and its restore onto an empty App_Data (issue 12)
 //   → statistics (issue 10, PostgreSQL + Redis): COPY the accepted statistics of 120 PDs, then node A for the reads
 //   and the million-value import, node B for the hand-over's visibility on another node. --skip leaves sections out.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -24,7 +25,7 @@ var halfAppData = Path.Combine(settings.OutDir, $"app-data-{half}");
 var report = new Report();
 
 // The SQLite App_Data serves every section but statistics (PostgreSQL, seeded on its own).
-if (BenchSettings.Sections.Any(s => s != "statistics" && settings.Runs(s)))
+if (BenchSettings.Sections.Any(s => s is not ("statistics" or "soak") && settings.Runs(s)))
 {
     Report.Section($"Seeding Default + {settings.Tenants} PD tenants in-process (snapshot after {half})");
     var clock = Stopwatch.StartNew();
@@ -33,10 +34,12 @@ if (BenchSettings.Sections.Any(s => s != "statistics" && settings.Runs(s)))
 }
 
 if (settings.Runs("platform")) await PlatformBench.RunAsync(settings, appData, halfAppData, half, seeded, extra, report);
+if (settings.Runs("backup")) await BackupBench.RunAsync(settings, appData, seeded.Count, report);
 if (settings.Runs("lists") || settings.Runs("portal")) await ContentBench.RunAsync(settings, appData, seeded, report);
 if (settings.Runs("workflows")) await WorkflowBench.RunAsync(settings, appData, seeded, report);
 if (settings.Runs("search")) await SearchBench.RunAsync(settings, appData, seeded, report);
 if (settings.Runs("statistics")) await StatisticsBench.RunAsync(settings, report);
+if (settings.Runs("soak")) await SoakBench.RunAsync(settings, report);
 
 report.Print(Console.Out);
 Console.WriteLine($"Load average at the end: {Machine.LoadAverage}. Host logs and data: {settings.OutDir}");

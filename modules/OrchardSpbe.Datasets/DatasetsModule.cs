@@ -25,7 +25,9 @@ public sealed class DatasetsModule : SpbeModule
         services.AddPermissions(Permissions.All);
         services.AddAdminMenu(
             new AdminMenuItem { Text = "Data terbuka", Url = "/admin/data", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageDatasets.Name, Order = 21, Sites = AdminMenuSites.PdSites },
-            new AdminMenuItem { Text = "Token API", Url = "/admin/data/token", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageDatasets.Name, Order = 22, Sites = AdminMenuSites.PdSites });
+            new AdminMenuItem { Text = "Token API", Url = "/admin/data/token", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageDatasets.Name, Order = 22, Sites = AdminMenuSites.PdSites },
+            new AdminMenuItem { Text = "Permintaan data", Url = "/admin/permintaan-data", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageDatasets.Name, Order = 23, Sites = AdminMenuSites.PdSites },
+            new AdminMenuItem { Text = "Penolakan berbagi data", Url = "/admin/penolakan-data", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageDatasets.Name, Order = 23, Sites = AdminMenuSites.Portal });
 
         // The dataset: a content type (drafts, versions, approval) made of the title and the dataset part.
         services.AddScoped<DatasetPartEditor>();
@@ -42,6 +44,12 @@ public sealed class DatasetsModule : SpbeModule
         services.AddScoped<DataStoreTables>();
         services.AddScoped<DataStoreQuery>();
         services.AddScoped<DataStoreSql>();
+
+        // Data sharing between PDs (003 Pasal 10(1), 19(2)a), over the hand-over.
+        services.AddScoped<Sharing.ShareRequests>();
+        services.AddHandoverHandler<Sharing.ShareRequestReceivedHandler>();
+        services.AddHandoverHandler<Sharing.ShareDecisionReceivedHandler>();
+        services.AddHandoverHandler<Sharing.ShareRefusalFlaggedHandler>();
 
         // CKAN's Action API.
         services.AddScoped<Api.CkanActions>();

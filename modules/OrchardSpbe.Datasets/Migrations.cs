@@ -37,5 +37,26 @@ public sealed class Migrations : DataMigration
             CREATE UNIQUE INDEX ux_ds_api_tokens_hash ON ds_api_tokens (hash);
             CREATE INDEX ix_ds_api_tokens_user ON ds_api_tokens (user_name, created_utc);
             """),
+        // Data-sharing requests between PDs (003 Pasal 10(1)): each side keeps the request (its direction and state) and
+        // its history; the walidata keeps the grants (a hashed access token valid until the period ends); the portal
+        // keeps the refusals without an accepted reason (19(2)a).
+        async db => await db.ExecuteAsync($"""
+            CREATE TABLE ds_share_requests (
+                id TEXT PRIMARY KEY, direction TEXT NOT NULL, requester TEXT NOT NULL, walidata TEXT NOT NULL, dataset_name TEXT NOT NULL,
+                dataset_title TEXT NULL, purpose TEXT NOT NULL, period_start {db.Dialect.BigInt} NOT NULL, period_end {db.Dialect.BigInt} NOT NULL,
+                requested_by TEXT NOT NULL, requested_utc {db.Dialect.BigInt} NOT NULL, state TEXT NOT NULL, decided_by TEXT NULL,
+                decided_utc {db.Dialect.BigInt} NULL, reason_code TEXT NULL, reason_text TEXT NULL, grant_until {db.Dialect.BigInt} NULL, access_token TEXT NULL);
+            CREATE INDEX ix_ds_share_requests_state ON ds_share_requests (direction, state, requested_utc);
+            CREATE TABLE ds_share_events (
+                id {db.Dialect.Identity}, request_id TEXT NOT NULL, at_utc {db.Dialect.BigInt} NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, note TEXT NULL);
+            CREATE INDEX ix_ds_share_events_request ON ds_share_events (request_id, at_utc);
+            CREATE TABLE ds_share_grants (
+                request_id TEXT PRIMARY KEY, dataset_id TEXT NOT NULL, requester TEXT NOT NULL, token_hash TEXT NOT NULL,
+                expires_utc {db.Dialect.BigInt} NOT NULL, last_used_utc {db.Dialect.BigInt} NULL);
+            CREATE UNIQUE INDEX ux_ds_share_grants_hash ON ds_share_grants (token_hash);
+            CREATE TABLE ds_share_flags (
+                request_id TEXT PRIMARY KEY, walidata TEXT NOT NULL, requester TEXT NOT NULL, dataset_name TEXT NOT NULL,
+                dataset_title TEXT NULL, reason_text TEXT NULL, decided_by TEXT NULL, decided_utc {db.Dialect.BigInt} NOT NULL);
+            """),
     ];
 }

@@ -12,6 +12,7 @@ public sealed class SpbeOptions
     public SetupSettings Setup { get; set; } = new();
     public SecuritySettings Security { get; set; } = new();
     public MetricsSettings Metrics { get; set; } = new();
+    public BackupSettings Backup { get; set; } = new();
 
     /// <summary>Tests only: the name of a <see cref="Handover.FailPoints"/> point at which the process kills itself.</summary>
     public string? FailPoint { get; set; }
@@ -101,4 +102,21 @@ public sealed class MetricsSettings
 
     /// <summary>The bearer token Prometheus sends (<c>authorization: credentials:</c> in its scrape configuration). Required when enabled.</summary>
     public string? Token { get; set; }
+}
+
+/// <summary>Issue 12 §1 (001 Pasal 14(7)): where backups go, their encryption and the schedule.</summary>
+public sealed class BackupSettings
+{
+    /// <summary>Where backups are written and listed (relative to App_Data unless rooted).</summary>
+    public string Folder { get; set; } = "Backups";
+
+    /// <summary>Base64 of a 32-byte key: backups are encrypted with AES-256-GCM when set.</summary>
+    public string? EncryptionKey { get; set; }
+
+    /// <summary>The time of day (WIB, "HH:mm") of the scheduled whole-platform backup; empty: no schedule.</summary>
+    public string? DailyAt { get; set; }
+
+    /// <summary>Scheduled backups kept: the newest of each of the last N days, and of the last M months.</summary>
+    public int KeepDaily { get; set; } = 7;
+    public int KeepMonthly { get; set; } = 12;
 }

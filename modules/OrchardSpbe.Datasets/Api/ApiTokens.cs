@@ -19,7 +19,7 @@ public sealed record ApiToken(string Id, string UserName, string Name, DateTimeO
 /// in this tenant's store only, so a PD's token means nothing on another site. A valid token signs the request in as
 /// its user with the roles the user holds now (a disabled user's token stops working).
 /// </summary>
-public sealed class ApiTokens(TenantSession session, TenantContext tenant, ITenantUsers users, AuditLog audit, TimeProvider clock)
+public sealed class ApiTokens(TenantSession session, TenantContext tenant, ITenantUsers users, AuditLog audit, TimeProvider clock, Sharing.ShareRequests shares)
 {
     public const int MaxDays = 365;
 
@@ -66,6 +66,9 @@ public sealed class ApiTokens(TenantSession session, TenantContext tenant, ITena
     {
         var token = presented.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? presented[7..].Trim() : presented.Trim();
         if (token.Length is 0 or > 200) return null;
+        // Another PD's access to one dataset, granted on its request (003 Pasal 10(1)) and valid until the period ends.
+        if (token.StartsWith(Sharing.ShareRequests.TokenPrefix, StringComparison.Ordinal))
+            return await shares.GrantOfAsync(token) is { } grant ? Sharing.ShareClaims.Principal(grant.DatasetId, grant.Requester, grant.RequestId, tenant.Name) : null;
         var now = clock.GetUtcNow();
         var found = await session.QuerySingleOrDefaultAsync<Row>(
             "SELECT id AS Id, user_name AS UserName FROM ds_api_tokens WHERE hash = @hash AND revoked_utc IS NULL AND expires_utc > @now",

@@ -17,6 +17,12 @@ public sealed class DatasetAccess(PermissionHandler permissions, AuditLog audit,
     public async Task<bool> CanReadAsync(DatasetRecord dataset, ClaimsPrincipal user, string what)
     {
         if (dataset.IsPublic) return true;
+        // A PD granted this restricted dataset on its request (never an excluded one); every use is in the walidata's audit log.
+        if (dataset.Part.Classification == Classifications.Terbatas && Sharing.ShareClaims.GrantedDataset(user) == dataset.Id)
+        {
+            await audit.RecordAsync("dataset.shared-access", dataset.Id, $"{Sharing.ShareClaims.Requester(user)}: {what}", user.Identity?.Name);
+            return true;
+        }
         if (dataset.Organization != tenant.Name || !await permissions.HasPermissionAsync(user, Permissions.ManageDatasets.Name)) return false;
         await audit.RecordAsync("dataset.access", dataset.Id, $"{dataset.Part.Classification}: {what}", user.Identity?.Name);
         return true;

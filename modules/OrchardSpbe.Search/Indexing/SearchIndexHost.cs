@@ -113,6 +113,13 @@ public sealed class SearchIndexHost(
         try
         {
             if (index.Disposed) return;
+            var store = tenant.Shell.Record.DatabaseLocation;
+            if (index.HasCursor && index.StoreLocation is { } built && built != store)
+            {
+                logger.LogInformation("The search index of {ChangedTenant} was built from another store (a restore); rebuilding it", tenant.Name);
+                index.HasCursor = false;
+            }
+            index.StoreLocation = store;
             if (!index.HasCursor) await RebuildLockedAsync(tenantServices, index, cancellationToken);
             await ApplyLogLockedAsync(tenantServices, index, cancellationToken);
         }

@@ -17,6 +17,7 @@ public sealed class TenantIndex : IDisposable
     private const string CursorKey = "cursor";
     private const string AppliedKey = "applied_utc";
     private const string AnalysisKey = "analysis";
+    private const string StoreKey = "store";
     private readonly FSDirectory _directory;
     private readonly object _readyLock = new();
     private Task? _ready;
@@ -39,6 +40,7 @@ public sealed class TenantIndex : IDisposable
         }
         // Indexes written before the analysis was versioned have none: Lucene's stock Indonesian analyzer.
         AnalysisVersion = data is not null && data.TryGetValue(AnalysisKey, out var analysis) ? analysis : null;
+        StoreLocation = data is not null && data.TryGetValue(StoreKey, out var store) && store.Length > 0 ? store : null;
         if (data is not null && data.TryGetValue(AppliedKey, out var applied) && long.TryParse(applied, out var ms))
             LastAppliedUtc = DateTimeOffset.FromUnixTimeMilliseconds(ms);
         Searchers = new SearcherManager(Writer, applyAllDeletes: true, searcherFactory: null);
@@ -69,6 +71,12 @@ public sealed class TenantIndex : IDisposable
 
     public DateTimeOffset? LastAppliedUtc { get; set; }
 
+    /// <summary>
+    /// The tenant store the documents were read from. A restore points the tenant at a new store whose change log
+    /// starts elsewhere: an index of another store is rebuilt, not caught up (null: written before this was kept).
+    /// </summary>
+    public string? StoreLocation { get; set; }
+
     /// <summary>Changes of the log not yet in this node's index when its last catch-up began (the operators' index lag).</summary>
     public long PendingAtLastCatchUp { get; set; }
     public bool Dirty { get; set; }
@@ -95,6 +103,7 @@ public sealed class TenantIndex : IDisposable
         {
             [CursorKey] = Cursor.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [AnalysisKey] = AnalysisVersion ?? "",
+            [StoreKey] = StoreLocation ?? "",
             [AppliedKey] = (LastAppliedUtc ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         Writer.Commit();

@@ -61,6 +61,18 @@ public sealed class PortalCatalog(IDatabaseProvider database, TenantRegistry reg
         await connection.ExecuteAsync("DELETE FROM catalog_entries WHERE tenant = @tenant", new { tenant });
     }
 
+    /// <summary>A restored tenant's entries replace whatever the catalog held for it (issue 12 §1), in one transaction.</summary>
+    public async Task ReplaceTenantAsync(string tenant, IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
+    {
+        var tenantColumn = columns.ToList().IndexOf("tenant");
+        await using var connection = await database.OpenAsync(database.HostLocation);
+        await using var transaction = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync("DELETE FROM catalog_entries WHERE tenant = @tenant", new { tenant }, transaction);
+        await Backup.TableLoader.LoadAsync(connection, transaction, database.Dialect, "catalog_entries", columns,
+            rows.Select(row => { row[tenantColumn] = tenant; return row; }), CancellationToken.None);
+        await transaction.CommitAsync();
+    }
+
     public async Task<CatalogPage> QueryAsync(CatalogQuery query)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, 200);

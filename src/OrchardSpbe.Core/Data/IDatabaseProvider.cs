@@ -15,6 +15,9 @@ public interface IDatabaseProvider
     string LocationForTenant(string tenantName);
     string HostLocation { get; }
 
+    /// <summary>A fresh location for a tenant's restored store, beside its live one until the restore switches over.</summary>
+    string LocationForRestore(string tenantName, string generation);
+
     Task<DbConnection> OpenAsync(string location, CancellationToken cancellationToken = default);
     Task CreateStoreAsync(string location, CancellationToken cancellationToken = default);
     Task DropStoreAsync(string location, CancellationToken cancellationToken = default);

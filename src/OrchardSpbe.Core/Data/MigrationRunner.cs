@@ -33,6 +33,20 @@ public sealed class MigrationRunner(IEnumerable<DataMigration> migrations, Tenan
         return ran;
     }
 
+    /// <summary>
+    /// A store as a backup left it (issue 12 §1): each feature's steps up to the version the backup records, so the
+    /// restored rows fit; the steps after it run as usual when the tenant's shell starts.
+    /// </summary>
+    public async Task RunToAsync(IReadOnlyDictionary<string, int> versions)
+    {
+        await session.ExecuteAsync("CREATE TABLE IF NOT EXISTS spbe_migrations (feature_id TEXT PRIMARY KEY, version INTEGER NOT NULL)");
+        foreach (var migration in migrations.Where(m => versions.ContainsKey(m.FeatureId)).OrderBy(m => m.FeatureId != FrameworkMigrations.Id))
+        {
+            var target = Math.Min(versions[migration.FeatureId], migration.Steps.Count);
+            for (var step = 0; step < target; step++) await migration.Steps[step](new MigrationContext(session));
+        }
+    }
+
     private sealed class AppliedMigration
     {
         public string FeatureId { get; set; } = "";

@@ -51,6 +51,7 @@ public sealed partial class PostgresDatabaseProvider : IDatabaseProvider, IAsync
     public SqlDialect Dialect => SqlDialect.Postgres;
     public string HostLocation => CheckedSchema(_settings.HostSchema);
     public string LocationForTenant(string tenantName) => CheckedSchema(_settings.SchemaPrefix + tenantName.Replace('-', '_'));
+    public string LocationForRestore(string tenantName, string generation) => CheckedSchema(LocationForTenant(tenantName) + "_r" + generation);
 
     public async Task<DbConnection> OpenAsync(string location, CancellationToken cancellationToken = default) =>
         await _opening.ExecuteAsync(async token => await OpenOnceAsync(location, token), cancellationToken);

@@ -14,6 +14,7 @@ public sealed class SqliteDatabaseProvider(AppDataFolder appData) : IDatabasePro
     public SqlDialect Dialect => SqlDialect.Sqlite;
     public string HostLocation => "host.db";
     public string LocationForTenant(string tenantName) => Path.Combine("Sites", tenantName, "site.db");
+    public string LocationForRestore(string tenantName, string generation) => Path.Combine("Sites", tenantName, $"site-{generation}.db");
 
     public async Task<DbConnection> OpenAsync(string location, CancellationToken cancellationToken = default)
     {

@@ -9,7 +9,7 @@ namespace OrchardSpbe.Data;
 /// one connection, opened on first use, and at most one transaction that every store in the scope
 /// joins — so a recipe, a user and an audit entry commit or roll back together.
 /// </summary>
-public sealed class TenantSession(TenantContext tenant, IDatabaseProvider database) : IAsyncDisposable
+public sealed class TenantSession(TenantContext tenant, IDatabaseProvider database, Handover.FailPoints failPoints) : IAsyncDisposable
 {
     private DbConnection? _connection;
     private DbTransaction? _transaction;
@@ -64,7 +64,12 @@ public sealed class TenantSession(TenantContext tenant, IDatabaseProvider databa
         if (_transaction is null) return;
         try
         {
-            if (commit) await _transaction.CommitAsync();
+            if (commit)
+            {
+                // Issue 12 §2: a crash just before the commit must leave nothing of the change, and one just after it everything.
+                failPoints.Hit("commit:before");
+                await _transaction.CommitAsync();
+            }
             else await _transaction.RollbackAsync();
         }
         finally
@@ -72,6 +77,7 @@ public sealed class TenantSession(TenantContext tenant, IDatabaseProvider databa
             await _transaction.DisposeAsync();
             _transaction = null;
         }
+        if (commit) failPoints.Hit("commit:after");
         if (_afterCommit.Count == 0) return;
         var actions = _afterCommit.ToList();
         _afterCommit.Clear();

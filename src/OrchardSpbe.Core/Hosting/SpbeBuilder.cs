@@ -125,8 +125,21 @@ public sealed class SpbeBuilder
         services.AddScoped<SiteSettingsStore>();
         services.TryAddScoped<Navigation.ISiteMenu, Navigation.EmptySiteMenu>();
         services.AddScoped<AuditLog>();
+        AddBackup(services);
         services.AddScoped<Security.PeopleNames>();
         AddContent(services);
+    }
+
+    /// <summary>Backup and restore of one tenant or the whole platform, with its nightly schedule (issue 12 §1).</summary>
+    private static void AddBackup(IServiceCollection services)
+    {
+        services.AddSingleton<Backup.BackupRuns>();
+        services.AddSingleton<Backup.BackupVerifier>();
+        services.AddSingleton<Backup.TenantBackupWriter>();
+        services.AddSingleton<Backup.TenantRestorer>();
+        services.AddSingleton<Backup.BackupService>();
+        services.AddSingleton<Backup.BackupSchedule>();
+        services.AddHostedService(sp => sp.GetRequiredService<Backup.BackupSchedule>());
     }
 
     /// <summary>The content engine and the portal catalog; the Contents feature turns their tables on per tenant.</summary>

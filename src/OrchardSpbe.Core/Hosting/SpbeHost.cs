@@ -13,6 +13,7 @@ public sealed class SpbeHost(
     TenantStore store,
     Catalog.PortalCatalog catalog,
     Signals.HostChangeLog changeLog,
+    Backup.BackupRuns backupRuns,
     TenantRegistry registry,
     ShellHost shells,
     FirstRunSetup firstRun,
@@ -24,6 +25,7 @@ public sealed class SpbeHost(
         await store.EnsureCreatedAsync();
         await catalog.EnsureCreatedAsync();
         await changeLog.EnsureCreatedAsync();
+        await backupRuns.EnsureCreatedAsync();
         var tenants = await store.ListAsync();
         registry.Load(tenants);
         if (tenants.Count == 0 && options.Value.Setup.AutoSetup)

@@ -217,6 +217,9 @@ public sealed partial class TenantManager(
             errors["Hosts"] = T["Isi paling sedikit satu nama host atau prefiks URL."];
     }
 
+    /// <summary>A name a new tenant may take: the alphabet, not reserved, not the portal's.</summary>
+    public static bool IsValidNewName(string name) => TenantName().IsMatch(name) && !ReservedNames.Contains(name) && name != TenantRecord.DefaultName;
+
     [GeneratedRegex("^[a-z][a-z0-9-]{0,38}[a-z0-9]$")]
     private static partial Regex TenantName();
 

@@ -64,7 +64,7 @@ public sealed class TenantStore(IDatabaseProvider database)
         await using var transaction = await connection.BeginTransactionAsync();
         await connection.ExecuteAsync("""
             UPDATE tenants SET display_name = @DisplayName, category = @Category, url_prefix = @UrlPrefix,
-                   state = @State, modified_utc = @ModifiedUtc
+                   state = @State, database_location = @DatabaseLocation, modified_utc = @ModifiedUtc
             WHERE name = @Name
             """, ToRow(tenant), transaction);
         await connection.ExecuteAsync("DELETE FROM tenant_hosts WHERE tenant_name = @Name", new { tenant.Name }, transaction);

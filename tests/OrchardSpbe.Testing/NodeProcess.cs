@@ -2,22 +2,20 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace OrchardSpbe.Statistics.Tests;
+namespace OrchardSpbe.Testing;
 
 /// <summary>
 /// The platform as a separate operating-system process (the same OrchardSpbe.Web.dll the tests load), on the test
-/// site's PostgreSQL schemas — so a fail point can kill it for real (SIGKILL, nothing flushed) in the middle of a write.
+/// site's stores and App_Data folder (its PostgreSQL schemas or SQLite files, media, search indexes) once the in-process
+/// site is stopped — so a fail point can kill it for real (SIGKILL, nothing flushed) in the middle of a write.
 /// </summary>
 public sealed class NodeProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly string _appData;
-
-    private NodeProcess(Process process, int port, string appData)
+    private NodeProcess(Process process, int port)
     {
         _process = process;
         Port = port;
-        _appData = appData;
     }
 
     public int Port { get; }
@@ -30,8 +28,8 @@ public sealed class NodeProcess : IAsyncDisposable
     public static async Task<NodeProcess> StartAsync(TestSite site, string? failPoint)
     {
         var port = FreePort.Next();
-        var appData = Path.Combine(Path.GetTempPath(), "spbe-tests", "node-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(appData);
+        var postgres = site.Options.Provider == DatabaseProviderName.Postgres;
+        // The site's own folder: its SQLite stores, its media and its search indexes are the node's.
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -39,24 +37,26 @@ public sealed class NodeProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        string[] database = postgres
+            ? ["--Spbe:Database:Provider=Postgres", $"--Spbe:Database:ConnectionString={TestEnvironment.PostgresConnectionString}",
+               $"--Spbe:Database:HostSchema=h{site.RunId}", $"--Spbe:Database:SchemaPrefix=t{site.RunId}_"]
+            : ["--Spbe:Database:Provider=Sqlite"];
         foreach (var argument in new[]
                  {
                      "exec", Path.Combine(AppContext.BaseDirectory, "OrchardSpbe.Web.dll"),
                      $"--urls=http://127.0.0.1:{port}", "--environment=Testing",
-                     "--Spbe:Database:Provider=Postgres", $"--Spbe:Database:ConnectionString={TestEnvironment.PostgresConnectionString}",
-                     $"--Spbe:Database:HostSchema=h{site.RunId}", $"--Spbe:Database:SchemaPrefix=t{site.RunId}_",
-                     $"--Spbe:AppData={appData}", $"--Spbe:Recipes:Path={site.RecipesFolder}", "--Spbe:Hosting:LocalDomain=localhost",
+                     $"--Spbe:AppData={site.AppData}", $"--Spbe:Recipes:Path={site.RecipesFolder}", "--Spbe:Hosting:LocalDomain=localhost",
                      "--Spbe:Setup:SampleTenants=false", $"--Spbe:Setup:AdminPassword={TestEnvironment.AdminPassword}",
                      "--Spbe:Security:SignInPermitLimit=1000", "--Logging:LogLevel:Default=Warning",
                      $"--Spbe:FailPoint={failPoint ?? ""}",
-                 })
+                 }.Concat(database))
             start.ArgumentList.Add(argument);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var node = new NodeProcess(process, port, appData);
+        var node = new NodeProcess(process, port);
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
@@ -79,7 +79,7 @@ public sealed class NodeProcess : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await _process.WaitForExitAsync(timeout.Token);
         // Killed by SIGKILL: 137, never a clean exit.
-        Assert.NotEqual(0, _process.ExitCode);
+        if (_process.ExitCode == 0) throw new InvalidOperationException("The node exited cleanly instead of being killed at its fail point.");
     }
 
     public async ValueTask DisposeAsync()
@@ -90,6 +90,5 @@ public sealed class NodeProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
-        try { Directory.Delete(_appData, recursive: true); } catch (IOException) { }
     }
 }
