@@ -6,6 +6,7 @@ using OrchardSpbe.Hosting;
 using OrchardSpbe.Media;
 using OrchardSpbe.Menus;
 using OrchardSpbe.Notifications;
+using OrchardSpbe.Programmers;
 using OrchardSpbe.PublicSite;
 using OrchardSpbe.Search;
 using OrchardSpbe.Statistics;
@@ -45,6 +46,7 @@ public static class SpbeApplication
             .AddModule<StatisticsModule>()
             .AddModule<DatasetsModule>()
             .AddModule<ApplicationsModule>()
+            .AddModule<ProgrammersModule>()
             .AddTheme<AdminTheme>()
             .AddTheme<SiteTheme>();
         extend?.Invoke(spbe);

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OrchardSpbe.Background;
+using OrchardSpbe.Data;
+using OrchardSpbe.Handover;
+using OrchardSpbe.Localization;
+using OrchardSpbe.Notifications;
+using OrchardSpbe.Programmers.Members;
+using OrchardSpbe.Programmers.Reports;
+using OrchardSpbe.Security;
+using OrchardSpbe.Tenants;
+
+namespace OrchardSpbe.Programmers.Rules;
+
+/// <summary>
+/// The rules of 000 Pasal 15 run by schedule, with no visitor. On the portal: three consecutive meetings missed without a
+/// written reason open a warning task for the member's coordinator, sent to the PD by the hand-over (15(3)). On a PD: two
+/// consecutive months of a member's term with no monthly report and no written reason are told to the portal, where a
+/// removal proposal opens for the Ketua (15(4)–(5)). Each occurrence acts once.
+/// </summary>
+public sealed class RuleTask(TimeProvider clock, IOptions<ProgrammersOptions> options) : IBackgroundTask
+{
+    public string? FeatureId => Manifest.FeatureId;
+
+    public TimeSpan Interval => options.Value.ScheduleCheckInterval;
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (services.GetRequiredService<TenantContext>().IsDefault) await WarningsAsync(services, cancellationToken);
+        else await InactivityAsync(services, cancellationToken);
+    }
+
+    private static async Task WarningsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var session = services.GetRequiredService<TenantSession>();
+        // Each serving member's latest three recorded meetings, after their last warning.
+        var rows = (await session.QueryAsync<(string MemberId, string MeetingId, string HeldOn, string Presence)>("""
+            SELECT a.member_id, a.meeting_id, m.held_on, a.presence
+            FROM prog_attendance a JOIN prog_meetings m ON m.id = a.meeting_id JOIN prog_members p ON p.id = a.member_id
+            WHERE p.status IN ('aktif', 'diperingatkan')
+            ORDER BY a.member_id, m.held_on DESC, m.recorded_utc DESC
+            """)).ToLookup(r => r.MemberId);
+        if (rows.Count == 0) return;
+        var lastWarned = (await session.QueryAsync<(string MemberId, string RuleKey)>("SELECT member_id, rule_key FROM prog_cases WHERE kind = 'peringatan'"))
+            .GroupBy(c => c.MemberId).ToDictionary(g => g.Key, g => g.Max(c => c.RuleKey)!);
+        var cases = services.GetRequiredService<CaseService>();
+        var members = services.GetRequiredService<MemberService>();
+        foreach (var member in rows)
+        {
+            var latest = member.Take(3).ToList();
+            if (latest.Count < 3 || latest.Any(r => r.Presence != Presence.Unexcused)) continue;
+            // The rule key is the latest meeting (date and id): the streak counts again only after the last warning.
+            var key = latest[0].HeldOn + "/" + latest[0].MeetingId;
+            if (lastWarned.TryGetValue(member.Key, out var warned) && string.CompareOrdinal(latest[2].HeldOn + "/" + latest[2].MeetingId, warned) <= 0) continue;
+            if (await members.FindAsync(member.Key) is not { } row) continue;
+            await using var transaction = await session.BeginTransactionAsync(cancellationToken);
+            var basis = $"Tidak hadir tanpa alasan tertulis pada rapat {string.Join(", ", latest.Select(r => r.HeldOn).Reverse())} (Perwal 131.A/2019 Pasal 15 ayat 3).";
+            var (opened, id) = await cases.OpenAsync(member.Key, CaseKinds.Warning, CaseStages.Coordinator, basis, key);
+            if (opened)
+                await services.GetRequiredService<HandoverOutbox>().SendAsync(row.Placement, RuleHandoverKinds.WarningTask, id,
+                    new WarningTaskPayload(id, row.Id, row.FullName, basis));
+            await transaction.CommitAsync();
+        }
+    }
+
+    private async Task InactivityAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var session = services.GetRequiredService<TenantSession>();
+        var placements = (await services.GetRequiredService<ReportService>().PlacementsAsync()).Where(p => MemberStatuses.Serving.Contains(p.Status)).ToList();
+        if (placements.Count == 0) return;
+        var today = DateOnly.FromDateTime(WibTime.ToWib(clock.GetUtcNow()).DateTime);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var months = new[] { thisMonth.AddMonths(-2), thisMonth.AddMonths(-1) };
+        var codes = months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture)).ToArray();
+        foreach (var member in placements)
+        {
+            // Both months must lie wholly within the term: a member is not inactive before they began.
+            var start = DateOnly.ParseExact(member.StartDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var end = DateOnly.ParseExact(member.EndDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (months[0] < start || months[1].AddMonths(1).AddDays(-1) > end) continue;
+            var active = await session.ExecuteScalarAsync<long>($"""
+                SELECT COUNT(*) FROM prog_reports WHERE member_id = @id AND kind IN ('bulanan', 'alasan') AND {session.Dialect.InList("period", "codes")}
+                """, new { id = member.MemberId, codes });
+            if (active > 0) continue;
+            await using var transaction = await session.BeginTransactionAsync(cancellationToken);
+            var marked = await session.ExecuteAsync("""
+                INSERT INTO prog_rule_marks (member_id, kind, rule_key, marked_utc) VALUES (@id, 'tidak-aktif', @key, @now) ON CONFLICT (member_id, kind, rule_key) DO NOTHING
+                """, new { id = member.MemberId, key = string.Join("+", codes), now = UnixTime.Ms(clock.GetUtcNow()) });
+            if (marked == 1)
+                await services.GetRequiredService<HandoverOutbox>().SendAsync(TenantRecord.DefaultName, RuleHandoverKinds.Inactivity, member.MemberId + ":" + string.Join("+", codes),
+                    new InactivityPayload(member.MemberId, member.FullName, codes));
+            await transaction.CommitAsync();
+        }
+    }
+}
