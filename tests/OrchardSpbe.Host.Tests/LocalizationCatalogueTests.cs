@@ -10,8 +10,12 @@ public sealed partial class LocalizationCatalogueTests
     public void Every_text_shown_through_the_localizer_has_an_english_translation()
     {
         var root = RepositoryRoot();
-        var english = XDocument.Load(Path.Combine(root, "src/OrchardSpbe.Core/Localization/Strings.en.resx"))
-            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+        var names = XDocument.Load(Path.Combine(root, "src/OrchardSpbe.Core/Localization/Strings.en.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
+        // Resource names are unique ignoring case: two texts differing only in case cannot both have their English.
+        var clashes = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, "Names that differ only in case (use one spelling in the code):\n" + string.Join("\n", clashes));
+        var english = names.ToHashSet();
         var missing = new SortedSet<string>();
         foreach (var folder in new[] { "src", "modules", "themes" })
         {

@@ -163,7 +163,7 @@ public sealed class MemberService(
         var latest = await session.QuerySingleOrDefaultAsync<string>(
             "SELECT rating FROM prog_evaluations WHERE member_id = @id ORDER BY evaluated_utc DESC LIMIT 1", new { id });
         if (latest != Ratings.Good)
-            return T["Perpanjangan memerlukan hasil evaluasi kinerja yang baik (Pasal 15 ayat 1); evaluasi terakhir: {0}.", latest is null ? T["belum ada"].Value : T[Ratings.Label(latest)].Value];
+            return T["Perpanjangan memerlukan hasil evaluasi kinerja yang baik (Pasal 15 ayat 1); evaluasi terakhir: {0}.", latest is null ? T["Belum ada"].Value : T[Ratings.Label(latest)].Value];
         member.EndDate = Iso(DateOnly.ParseExact(member.EndDate, "yyyy-MM-dd").AddYears(1));
         await using var transaction = await session.BeginTransactionAsync();
         await session.ExecuteAsync("UPDATE prog_members SET end_date = @EndDate, decree_number = @decree WHERE id = @Id", new { member.EndDate, member.Id, decree });
