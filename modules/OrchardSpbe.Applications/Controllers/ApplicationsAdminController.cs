@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using OrchardSpbe.Hosting;
 using OrchardSpbe.Applications.Documents;
 using OrchardSpbe.Applications.Register;
 using OrchardSpbe.Applications.Registration;
@@ -53,20 +54,10 @@ public sealed class ApplicationsAdminController(
     public async Task<IActionResult> Upload(string id)
     {
         if (await applications.FindAsync(id) is null) return NotFound();
-        IFormCollection form;
-        try
-        {
-            form = await Request.ReadFormAsync(HttpContext.RequestAborted);
-            await antiforgery.ValidateRequestAsync(HttpContext);
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return BadRequest();
-        }
-        catch (Exception exception) when (exception is BadHttpRequestException or InvalidDataException or IOException)
-        {
+        var (form, problem) = await UploadForm.ReadAsync(HttpContext, antiforgery);
+        if (problem == UploadProblem.Forged) return BadRequest();
+        if (form is null)
             return await PageAsync(id, T["Berkas terlalu besar (paling besar {0} MB).", DocumentRepository.MaxUploadBytes / 1024 / 1024], StatusCodes.Status400BadRequest);
-        }
         var error = await documents.UploadAsync(id, form["kind"].ToString(), form.Files.GetFile("file"), User.Identity?.Name);
         if (error is not null) return await PageAsync(id, error, StatusCodes.Status400BadRequest);
         TempData["Message"] = T["Dokumen tersimpan."].Value;

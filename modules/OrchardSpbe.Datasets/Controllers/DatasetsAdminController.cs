@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using OrchardSpbe.Hosting;
 using OrchardSpbe.Datasets.Datasets;
 using OrchardSpbe.Datasets.DataStore;
 using OrchardSpbe.Datasets.Resources;
@@ -39,20 +40,9 @@ public sealed class DatasetsAdminController(
     {
         var id = RouteData.Values["id"] as string ?? "";
         if (await directory.FindAsync(id) is not { } found) return NotFound();
-        IFormCollection form;
-        try
-        {
-            form = await Request.ReadFormAsync(HttpContext.RequestAborted);
-            await antiforgery.ValidateRequestAsync(HttpContext);
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return BadRequest();
-        }
-        catch (Exception exception) when (exception is BadHttpRequestException or InvalidDataException or IOException)
-        {
-            return await RefusedAsync(found.Dataset, found.Published, "file", ResourceService.TooLarge(T));
-        }
+        var (form, problem) = await UploadForm.ReadAsync(HttpContext, antiforgery);
+        if (problem == UploadProblem.Forged) return BadRequest();
+        if (form is null) return await RefusedAsync(found.Dataset, found.Published, "file", ResourceService.TooLarge(T));
         if (form.Files.GetFile("file") is { Length: 0, FileName.Length: > 0 }) return await RefusedAsync(found.Dataset, found.Published, "file", T["Berkas kosong."]);
         var input = new ResourceInput(form["name"].ToString(), NullIfEmpty(form["description"]), form.Files.GetFile("file") is { Length: > 0 } f ? f : null,
             NullIfEmpty(form["url"]), NullIfEmpty(form["format"]));

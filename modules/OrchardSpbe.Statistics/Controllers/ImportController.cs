@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using OrchardSpbe.Hosting;
 using OrchardSpbe.Data;
 using OrchardSpbe.Localization;
 using OrchardSpbe.Modules;
@@ -45,24 +46,15 @@ public sealed class ImportController(
         // No bound parameters: an upload over the limit makes model binding give up on every value (the form cannot be read).
         var id = RouteData.Values["id"] as string ?? "";
         if (await indicators.FindAsync(id) is not { } indicator) return NotFound();
-        IFormFile? file;
-        string? separator;
-        try
-        {
-            var form = await Request.ReadFormAsync(HttpContext.RequestAborted);
-            await antiforgery.ValidateRequestAsync(HttpContext);
-            file = form.Files.GetFile("file");
-            separator = form["decimal"];
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return BadRequest();
-        }
-        catch (Exception exception) when (exception is BadHttpRequestException or InvalidDataException or IOException)
+        var (form, problem) = await UploadForm.ReadAsync(HttpContext, antiforgery);
+        if (problem == UploadProblem.Forged) return BadRequest();
+        if (form is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Start", new ImportViewModel(indicator, null, T["Berkas terlalu besar atau unggahan terputus (paling besar {0} MB).", ImportOptions.MaxFileBytes / 1024 / 1024]));
         }
+        var file = form.Files.GetFile("file");
+        string? separator = form["decimal"];
         string? error = null;
         if (file is null || file.Length == 0) error = T["Pilih berkas CSV atau XLSX yang berisi data."];
         else if (file.Length > ImportOptions.MaxFileBytes) error = T["Berkas terlalu besar (paling besar {0} MB).", ImportOptions.MaxFileBytes / 1024 / 1024];
