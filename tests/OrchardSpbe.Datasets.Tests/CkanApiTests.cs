@@ -118,6 +118,28 @@ public sealed class CkanApiTests(CkanCity city) : IClassFixture<CkanCity>
         Assert.Equal(100, (await GetAsync("datastore_search", $"resource_id={city.ResourceId}")).Body.GetProperty("result").GetProperty("records").GetArrayLength());
     }
 
+    // What harvesters and ckanapi scripts send in fq: groups, negation, AND/OR, and date and count ranges
+    // (incremental harvesting asks for metadata_modified:[last run TO *]).
+    [Theory]
+    [InlineData("organization:(tidak-ada OR {pd}) AND name:kasus-dbd", 1)]
+    [InlineData("+name:kasus-dbd -tags:dbd", 0)]
+    [InlineData("name:kasus-dbd AND NOT res_format:PDF", 1)]
+    [InlineData("name:kasus-dbd AND (tags:tidak-ada OR tags:kesehatan)", 1)]
+    [InlineData("name:kasus-dbd tags:tidak-ada", 0)]
+    [InlineData("name:\"kasus-dbd\" metadata_modified:[NOW-1DAY TO *]", 1)]
+    [InlineData("name:kasus-dbd metadata_modified:[* TO 2020-01-01T00:00:00Z]", 0)]
+    [InlineData("name:kasus-dbd metadata_created:{2020-01-01 TO NOW/DAY+1DAY}", 1)]
+    [InlineData("name:kasus-dbd num_resources:[1 TO *] tags:*", 1)]
+    [InlineData("name:kasus-dbd num_resources:[2 TO *]", 0)]
+    public async Task Package_search_understands_the_filters_clients_send(string fq, int count)
+    {
+        var (status, body) = await GetAsync("package_search", "fq=" + Uri.EscapeDataString(fq.Replace("{pd}", Desk.Pd)));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(count, body.GetProperty("result").GetProperty("count").GetInt32());
+        var (_, inQ) = await GetAsync("package_search", "q=" + Uri.EscapeDataString(fq.Replace("{pd}", Desk.Pd)));
+        Assert.Equal(count, inQ.GetProperty("result").GetProperty("count").GetInt32());
+    }
+
     [Theory]
     [InlineData("tidak_ada", "", 400, null, "Bad request: Action name not known: tidak_ada")]
     [InlineData("package_create", "", 400, null, "Bad request: JSON Error: Invalid request. Please use POST method for your request")]
@@ -127,6 +149,13 @@ public sealed class CkanApiTests(CkanCity city) : IClassFixture<CkanCity>
     [InlineData("package_search", "start=abc", 409, "Validation Error", "start")]
     [InlineData("package_search", "fq=organization:x OR 1=1", 400, "Search Query Error", null)]
     [InlineData("package_search", "q={!xmlparser v='x'}", 400, "Search Query Error", null)]
+    [InlineData("package_search", "fq=metadata_modified:[kemarin TO *]", 400, "Search Query Error", null)]
+    [InlineData("package_search", "fq=num_resources:[satu TO *]", 400, "Search Query Error", null)]
+    [InlineData("package_search", "fq=tags:(dbd", 400, "Search Query Error", null)]
+    [InlineData("package_search", "fq=tags:db*", 400, "Search Query Error", null)]
+    [InlineData("package_search", "fq=tags:dbd~2", 400, "Search Query Error", null)]
+    [InlineData("package_search", "fq=password:x", 400, "Search Query Error", null)]
+    [InlineData("package_search", "fq=((((((((((((((((((tags:dbd))))))))))))))))))", 400, "Search Query Error", null)]
     [InlineData("package_search", "sort=password desc", 400, "Search Query Error", null)]
     [InlineData("package_search", "facet.field=[not json", 409, "Validation Error", "facet.field")]
     [InlineData("package_show", "id=data-pasien", 403, "Authorization Error", null)]

@@ -65,21 +65,20 @@ public sealed class CkanActions(
         var facetLimit = args.Integer("facet.limit", 50);
         var facetMinCount = args.Natural("facet.mincount", 1);
         var includePrivate = args.Boolean("include_private", false);
-        var (text, qFilters) = PackageSearchParser.Query(args.String("q"));
-        var filters = PackageSearchParser.Filters(args.String("fq"));
-        filters.AddRange(qFilters);
+        var (text, qFilter) = PackageSearchParser.Query(args.String("q"));
+        var condition = new AllOf([PackageSearchParser.Filters(args.String("fq")), qFilter]);
         var sortText = args.String("sort");
         var sort = PackageSearchParser.Sort(sortText);
         var result = await catalogue.SearchAsync(new PackageQuery
         {
-            Q = text, Filters = filters, Rows = rows, Start = start, Sort = sort, FacetFields = facetFields, FacetLimit = facetLimit, FacetMinCount = facetMinCount,
+            Q = text, Condition = condition, Rows = rows, Start = start, Sort = sort, FacetFields = facetFields, FacetLimit = facetLimit, FacetMinCount = facetMinCount,
         }, user, cancellationToken);
         var results = result.Results.ToList();
         var count = result.Count;
         if (includePrivate && !tenant.IsDefault && await access.CanManageAsync(user))
         {
             // The walidata's own restricted and excluded datasets, after the public ones (each access audited).
-            var hidden = (await directory.PublishedAsync()).Where(d => !d.IsPublic && filters.All(f => CatalogueQuery.ValuesOf(d, f.Field).Contains(f.Value, StringComparer.OrdinalIgnoreCase))).ToList();
+            var hidden = (await directory.PublishedAsync()).Where(d => !d.IsPublic && condition.Matches(d)).ToList();
             count += hidden.Count;
             foreach (var dataset in hidden.Skip(Math.Max(0, start - (int)result.Count)).Take(rows - results.Count))
                 if (await access.CanReadAsync(dataset, user, "package_search")) results.Add(dataset);
