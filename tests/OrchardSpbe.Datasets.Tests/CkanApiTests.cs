@@ -231,5 +231,34 @@ public sealed class CkanApiTests(CkanCity city) : IClassFixture<CkanCity>
         Assert.Contains(Desk.Pd, show.GetProperty("result").GetProperty("resources")[0].GetProperty("url").GetString());
         var hidden = await client.GetAsync(Desk.PortalUrl("/api/3/action/package_show?id=data-pasien"));
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+
+        // A second PD publishes a dataset of the same name: on the portal it is "kasus-dbd--{pd}", and each name
+        // answers with its own PD's data, in package_show, package_list, package_search and DCAT.
+        var other = await DataDesk.OpenAsync(city.Site, "disdik");
+        await other.PublishDatasetAsync("Kasus DBD di sekolah", "kasus-dbd");
+        await DataDesk.WaitUntilAsync(async () =>
+        {
+            var json = await client.Http.GetFromJsonAsync<JsonElement>(Desk.PortalUrl($"/api/3/action/package_search?fq=organization:{other.Pd}"));
+            return json.GetProperty("result").GetProperty("count").GetInt32() == 1;
+        }, "the portal never listed the second PD's dataset");
+        var qualified = "kasus-dbd--" + other.Pd;
+        var found = await client.Http.GetFromJsonAsync<JsonElement>(Desk.PortalUrl($"/api/3/action/package_search?fq=organization:{other.Pd}"));
+        Assert.Equal(qualified, found.GetProperty("result").GetProperty("results")[0].GetProperty("name").GetString());
+        var first = await client.Http.GetFromJsonAsync<JsonElement>(Desk.PortalUrl("/api/3/action/package_show?id=kasus-dbd"));
+        Assert.Equal(Desk.Pd, first.GetProperty("result").GetProperty("organization").GetProperty("name").GetString());
+        var second = await client.Http.GetFromJsonAsync<JsonElement>(Desk.PortalUrl("/api/3/action/package_show?id=" + qualified));
+        Assert.Equal(other.Pd, second.GetProperty("result").GetProperty("organization").GetProperty("name").GetString());
+        Assert.Equal("Kasus DBD di sekolah", second.GetProperty("result").GetProperty("title").GetString());
+        var names = (await client.Http.GetFromJsonAsync<JsonElement>(Desk.PortalUrl("/api/3/action/package_list"))).GetProperty("result").EnumerateArray().Select(n => n.GetString()).ToList();
+        Assert.Contains("kasus-dbd", names);
+        Assert.Contains(qualified, names);
+        Assert.Equal(names.Count, names.Distinct().Count());
+        var byName = await client.Http.GetFromJsonAsync<JsonElement>(Desk.PortalUrl($"/api/3/action/package_search?fq=name:{qualified}"));
+        Assert.Equal(1, byName.GetProperty("result").GetProperty("count").GetInt32());
+        var dcat = await client.Http.GetStringAsync(Desk.PortalUrl($"/dataset/{qualified}.jsonld"));
+        Assert.Contains("Kasus DBD di sekolah", dcat);
+        // On its own site the second PD's dataset keeps its plain name.
+        var own = await client.Http.GetFromJsonAsync<JsonElement>(other.Url("/api/3/action/package_show?id=kasus-dbd"));
+        Assert.Equal("kasus-dbd", own.GetProperty("result").GetProperty("name").GetString());
     }
 }

@@ -36,7 +36,7 @@ public sealed class CkanActions(
     {
         "package_search" => await PackageSearchAsync(args, user, dicts, cancellationToken),
         "package_show" => dicts.Package(await PackageAsync(args.Required("id"), user)),
-        "package_list" => new JsonArray((await catalog.PublicAsync()).Select(d => d.Name).Order(StringComparer.Ordinal)
+        "package_list" => new JsonArray((await catalog.PublicAsync()).Select(d => d.ApiName).Order(StringComparer.Ordinal)
             .Skip(args.Natural("offset", 0)).Take(args.Has("limit") ? args.Natural("limit", 0) : int.MaxValue).Select(n => (JsonNode?)n).ToArray()),
         "organization_list" => await OrganizationListAsync(args),
         "organization_show" => await OrganizationShowAsync(args, user, dicts, cancellationToken),
@@ -122,7 +122,7 @@ public sealed class CkanActions(
             if (await access.CanReadAsync(found.Dataset, user, "package_show")) return found.Dataset;
             throw new CkanNotAuthorized($"User {user.Identity?.Name ?? ""} not authorized to read package {found.Dataset.Name}");
         }
-        return (await catalog.PublicAsync()).FirstOrDefault(d => d.Name == nameOrId || d.Id == nameOrId) ?? throw new CkanNotFound("Dataset not found");
+        return (await catalog.PublicAsync()).FirstOrDefault(d => d.ApiName == nameOrId || d.Id == nameOrId) ?? throw new CkanNotFound("Dataset not found");
     }
 
     private async Task<JsonObject> ResourceShowAsync(string id, ClaimsPrincipal user, CkanDicts dicts)

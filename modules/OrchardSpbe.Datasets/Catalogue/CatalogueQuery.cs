@@ -81,7 +81,7 @@ public sealed class CatalogueQuery(DatasetCatalog catalog, TenantContext tenant,
         "tags" => dataset.Part.Tags,
         "res_format" => dataset.Formats,
         "license_id" => [dataset.Part.LicenseId],
-        "name" => [dataset.Name],
+        "name" => [dataset.ApiName],
         "id" => [dataset.Id],
         _ => [],
     };
