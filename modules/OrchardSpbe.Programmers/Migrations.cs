@@ -110,5 +110,7 @@ public sealed class Migrations : DataMigration
                 PRIMARY KEY (report_id, member_id));
             CREATE INDEX ix_prog_final_conclusions_member ON prog_final_conclusions (member_id);
             """),
+        // The selection board's unfiltered list: the newest of a round without reading and sorting the whole round (the benchmark).
+        async db => await db.ExecuteAsync("CREATE INDEX ix_prog_applications_recent ON prog_applications (period, submitted_utc)"),
     ];
 }

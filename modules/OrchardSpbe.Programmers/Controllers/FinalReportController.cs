@@ -34,10 +34,7 @@ public sealed class FinalReportController(FinalReportService reports, ReferenceD
     public async Task<IActionResult> Write(int? year, string? summary)
     {
         // Fields "rekomendasi-{memberId}" and "kesimpulan-{memberId}", one pair per member of the year.
-        var form = Request.HasFormContentType ? Request.Form : null;
-        Dictionary<string, string> Fields(string prefix) => form?.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
-            .ToDictionary(k => k[prefix.Length..], k => form[k].ToString()) ?? [];
-        var error = await reports.WriteAsync(year, summary, Fields("rekomendasi-"), Fields("kesimpulan-"), User.Identity!.Name!);
+        var error = await reports.WriteAsync(year, summary, this.FieldsStartingWith("rekomendasi-"), this.FieldsStartingWith("kesimpulan-"), User.Identity!.Name!);
         return await this.AnswerAsync(error, async e => View("Index", await ModelAsync(year, e)),
             T["Laporan akhir tersimpan dan disampaikan kepada Pembina."], $"/admin/tim-programmer/laporan-akhir/{year}");
     }
