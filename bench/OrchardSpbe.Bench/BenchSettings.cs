@@ -62,6 +62,13 @@ public sealed record BenchSettings
     public string Redis { get; init; } = "127.0.0.1:6379";
 
     /// <summary>The soak (issue 12 §5), only with --only soak: PD sites, concurrent clients, duration.</summary>
+    /// <summary>Issue 13: the PDs members are placed at, the current round's applicants, the members, the years of monthly reports, ICT staff a PD registers.</summary>
+    public int ProgTenants { get; init; } = 30;
+    public int ProgApplicants { get; init; } = 2_000;
+    public int ProgMembers { get; init; } = 300;
+    public int ProgYears { get; init; } = 5;
+    public int ProgStaffPerPd { get; init; } = 5;
+
     public int SoakTenants { get; init; } = 120;
     public int SoakClients { get; init; } = 64;
     public int SoakSeconds { get; init; } = 600;
@@ -126,6 +133,11 @@ public sealed record BenchSettings
             StatLatencyRequests = Int("stat-latency-requests", 300),
             StatImportValues = Int("stat-import-values", 1_000_000),
             StatHandovers = Int("stat-handovers", 3),
+            ProgTenants = Int("prog-tenants", 30),
+            ProgApplicants = Int("prog-applicants", 2_000),
+            ProgMembers = Int("prog-members", 300),
+            ProgYears = Int("prog-years", 5),
+            ProgStaffPerPd = Int("prog-staff-per-pd", 5),
             SoakTenants = Int("soak-tenants", 120),
             SoakClients = Int("soak-clients", 64),
             SoakSeconds = Int("soak-seconds", 600),
@@ -149,7 +161,7 @@ public sealed record BenchSettings
         return settings;
     }
 
-    public static readonly string[] Sections = ["platform", "backup", "lists", "portal", "workflows", "search", "statistics", "soak"];
+    public static readonly string[] Sections = ["platform", "backup", "lists", "portal", "workflows", "search", "statistics", "programmers", "soak"];
 
     private static string FindRepositoryRoot()
     {

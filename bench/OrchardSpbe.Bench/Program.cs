@@ -9,7 +9,9 @@ using OrchardSpbe.Bench;
 //   waiting approval instances in-process, then a fresh host for the inbox and the approval action, concurrently.
 //   → backup: the whole platform by the backup command, and its restore onto an empty App_Data (issue 12)
 //   → statistics (issue 10, PostgreSQL + Redis): COPY the accepted statistics of 120 PDs, then node A for the reads
-//   and the million-value import, node B for the hand-over's visibility on another node. --skip leaves sections out.
+//   and the million-value import, node B for the hand-over's visibility on another node.
+//   → programmers (issue 13, SQLite, own App_Data): bulk-written applicants, members and years of reports, then the
+//   selection board and the city gap table over HTTP. --skip leaves sections out.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var settings = BenchSettings.Parse(args);
 Machine.Print(Console.Out, args);
@@ -25,7 +27,7 @@ var halfAppData = Path.Combine(settings.OutDir, $"app-data-{half}");
 var report = new Report();
 
 // The SQLite App_Data serves every section but statistics (PostgreSQL, seeded on its own).
-if (BenchSettings.Sections.Any(s => s is not ("statistics" or "soak") && settings.Runs(s)))
+if (BenchSettings.Sections.Any(s => s is not ("statistics" or "programmers" or "soak") && settings.Runs(s)))
 {
     Report.Section($"Seeding Default + {settings.Tenants} PD tenants in-process (snapshot after {half})");
     var clock = Stopwatch.StartNew();
@@ -39,6 +41,7 @@ if (settings.Runs("lists") || settings.Runs("portal")) await ContentBench.RunAsy
 if (settings.Runs("workflows")) await WorkflowBench.RunAsync(settings, appData, seeded, report);
 if (settings.Runs("search")) await SearchBench.RunAsync(settings, appData, seeded, report);
 if (settings.Runs("statistics")) await StatisticsBench.RunAsync(settings, report);
+if (settings.Runs("programmers")) await ProgrammersBench.RunAsync(settings, report);
 if (settings.Runs("soak")) await SoakBench.RunAsync(settings, report);
 
 report.Print(Console.Out);

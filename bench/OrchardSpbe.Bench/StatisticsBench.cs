@@ -337,7 +337,7 @@ public static class StatisticsBench
     }
 
     /// <summary>Waits (bounded) until the host's CPU over 5 s falls under 100 ms a second; returns the wait and the last rate.</summary>
-    private static async Task<(TimeSpan Wait, double RateMsPerS)> SettleAsync(HostProcess host, TimeSpan timeout)
+    internal static async Task<(TimeSpan Wait, double RateMsPerS)> SettleAsync(HostProcess host, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
         double rate;

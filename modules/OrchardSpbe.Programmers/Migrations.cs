@@ -89,5 +89,28 @@ public sealed class Migrations : DataMigration
             CREATE TABLE prog_needs (tenant TEXT NOT NULL, area TEXT NOT NULL, needed INTEGER NOT NULL, set_by TEXT NOT NULL, set_utc {db.Dialect.BigInt} NOT NULL,
                 PRIMARY KEY (tenant, area));
             """),
+        // Due dates and late marks (as for statistics): each report keeps the due date it answered and whether it came late; the
+        // portal keeps the marks the PDs send — late reports and reports missing past due — for the Sekretaris and the Ketua.
+        async db => await db.ExecuteAsync($"""
+            ALTER TABLE prog_reports ADD COLUMN due_date TEXT NULL;
+            ALTER TABLE prog_reports ADD COLUMN due_state TEXT NULL;
+            CREATE TABLE prog_report_marks (
+                tenant TEXT NOT NULL, member_id TEXT NOT NULL, full_name TEXT NOT NULL, kind TEXT NOT NULL, period TEXT NOT NULL, due_date TEXT NOT NULL,
+                state TEXT NOT NULL, filed_utc {db.Dialect.BigInt} NULL, received_utc {db.Dialect.BigInt} NOT NULL, PRIMARY KEY (member_id, kind, period));
+            CREATE INDEX ix_prog_report_marks_state ON prog_report_marks (state, due_date);
+            """),
+        // The Ketua's written final report of the year (000 Pasal 20(4)–(5)), to the Pembina: a conclusion per member.
+        async db => await db.ExecuteAsync($"""
+            CREATE TABLE prog_final_reports (
+                id TEXT PRIMARY KEY, year INTEGER NOT NULL, summary TEXT NOT NULL, written_by TEXT NOT NULL, written_utc {db.Dialect.BigInt} NOT NULL,
+                read_by TEXT NULL, read_utc {db.Dialect.BigInt} NULL);
+            CREATE UNIQUE INDEX ux_prog_final_reports_year ON prog_final_reports (year);
+            CREATE TABLE prog_final_conclusions (
+                report_id TEXT NOT NULL, member_id TEXT NOT NULL, full_name TEXT NOT NULL, recommendation TEXT NOT NULL, conclusion TEXT NOT NULL,
+                PRIMARY KEY (report_id, member_id));
+            CREATE INDEX ix_prog_final_conclusions_member ON prog_final_conclusions (member_id);
+            """),
+        // The selection board's unfiltered list: the newest of a round without reading and sorting the whole round (the benchmark).
+        async db => await db.ExecuteAsync("CREATE INDEX ix_prog_applications_recent ON prog_applications (period, submitted_utc)"),
     ];
 }

@@ -26,6 +26,7 @@ public sealed class ProgrammersModule : SpbeModule
             new AdminMenuItem { Text = "Rapat Tim Programmer", Url = "/admin/tim-programmer/rapat", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageTeam.Name, Order = 31, Sites = AdminMenuSites.Portal },
             new AdminMenuItem { Text = "Peringatan dan pemberhentian", Url = "/admin/tim-programmer/kasus", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageTeam.Name, Order = 31, Sites = AdminMenuSites.Portal },
             new AdminMenuItem { Text = "Evaluasi Tim Programmer", Url = "/admin/tim-programmer/evaluasi", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageTeam.Name, Order = 31, Sites = AdminMenuSites.Portal },
+            new AdminMenuItem { Text = "Laporan akhir Ketua Tim", Url = "/admin/tim-programmer/laporan-akhir", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageTeam.Name, Order = 31, Sites = AdminMenuSites.Portal },
             new AdminMenuItem { Text = "Laporan Tim Programmer", Url = "/admin/tim-programmer/laporan", FeatureId = Manifest.FeatureId, Permission = "AccessAdmin", Order = 30, Sites = AdminMenuSites.PdSites },
             new AdminMenuItem { Text = "Kesenjangan kompetensi SPBE", Url = "/admin/tim-programmer/kompetensi", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageTeam.Name, Order = 32, Sites = AdminMenuSites.Portal },
             new AdminMenuItem { Text = "Kompetensi SDM TIK", Url = "/admin/tim-programmer/kompetensi", FeatureId = Manifest.FeatureId, Permission = Permissions.EvaluateReports.Name, Order = 31, Sites = AdminMenuSites.PdSites },
@@ -44,6 +45,8 @@ public sealed class ProgrammersModule : SpbeModule
         // Members and their one-year terms (15(1)); the reminder before a term ends, with no visitor.
         services.AddScoped<MemberService>();
         services.AddBackgroundTask<TermReminderTask>();
+        services.AddScoped<FinalReportService>(); // the Ketua's final report to the Pembina (20(4)–(5)), which an extension needs
+
         services.AddHandoverHandler<TermEndingReceivedHandler>();
         services.AddRecipeStep<SampleMembersStep>();
 
@@ -51,6 +54,10 @@ public sealed class ProgrammersModule : SpbeModule
         services.AddScoped<ReportService>();
         services.AddHandoverHandler<PlacementReceivedHandler>();
         services.AddHandoverHandler<EvaluationReceivedHandler>();
+        // Due dates and late marks as for statistics (Core DuePeriod): reminders before, "terlambat" after, marks to the portal.
+        services.AddScoped<ReportSchedule>();
+        services.AddBackgroundTask<ReportDueTask>();
+        services.AddHandoverHandler<ReportDueReceivedHandler>();
 
         // The rules of 15(3)–(5) by schedule: meetings, warning tasks for coordinators, removal proposals Ketua → Pembina → Wali Kota.
         services.AddScoped<MeetingService>();

@@ -77,6 +77,40 @@ public sealed class ReportStoryTests(SqliteSite fixture) : IClassFixture<SqliteS
         Assert.Equal("baik", row.GetAttribute("data-rating"));
         Assert.Contains("Target bulan ini tercapai", row.TextContent);
         Assert.Contains("Evaluasi laporan " + name, await desk.NotificationsAsync(null, desk.ChairUser));
+
+        // 20(4)–(5): a positive evaluation alone is not enough — the extension is refused until the Ketua's final report recommends it.
+        var withoutReport = await chair.SubmitAsync(desk.Portal("/admin/tim-programmer/anggota"), $"form[action$='/{memberId}/perpanjang']", new Dictionary<string, string> { ["decreeNumber"] = "800/Kep.304" });
+        Assert.Equal(HttpStatusCode.BadRequest, withoutReport.Status);
+        Assert.Contains(withoutReport.Errors, e => e.Contains("laporan akhir Ketua Tim"));
+
+        // The Ketua writes the year's final report: each member's conclusion beside their evaluation history, to the Pembina.
+        var finalReports = desk.Portal("/admin/tim-programmer/laporan-akhir");
+        var form = (await chair.OpenAsync(finalReports)).Document;
+        var own = form.QuerySelector($"fieldset.final-member[data-member='{memberId}']")!;
+        Assert.Contains("Baik", own.QuerySelector(".evaluation-history")!.TextContent);
+        var fields = new Dictionary<string, string> { ["summary"] = "Tim Programmer menyelesaikan layanan perizinan dan integrasi API tahun ini." };
+        var incomplete = await chair.SubmitAsync(finalReports, "form.final-report-form", fields);
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.Status);
+        Assert.Contains(incomplete.Errors, e => e.Contains("Pilih rekomendasi"));
+        foreach (var member in form.QuerySelectorAll("fieldset.final-member").Select(f => f.GetAttribute("data-member")!))
+        {
+            fields[$"rekomendasi-{member}"] = member == memberId ? "perpanjang" : "tidak-diperpanjang";
+            fields[$"kesimpulan-{member}"] = member == memberId ? "Evaluasi koordinator baik; target tercapai." : "Belum ada evaluasi yang cukup.";
+        }
+        var written = await chair.SubmitAsync(finalReports, "form.final-report-form", fields);
+        Assert.Empty(written.Errors);
+        var year = WibTime.ToWib(DateTimeOffset.UtcNow).Year;
+        Assert.Equal(year.ToString(), written.Document.QuerySelector("article.final-report")?.GetAttribute("data-year"));
+
+        // The Pembina is told, reads it (printable) and records receipt.
+        Assert.Contains($"Laporan akhir Tim Programmer tahun {year}", await desk.NotificationsAsync(null, "pembina" + desk.Suffix));
+        using var patron = await desk.PatronAsync();
+        var shown = await patron.OpenAsync(desk.Portal($"/admin/tim-programmer/laporan-akhir/{year}"));
+        Assert.Equal("perpanjang", shown.Document.QuerySelector($"tr[data-member='{memberId}']")?.GetAttribute("data-recommendation"));
+        Assert.NotNull(shown.Document.QuerySelector("article.printable"));
+        var received = await patron.SubmitAsync(desk.Portal($"/admin/tim-programmer/laporan-akhir/{year}"), "form.receive-form", new Dictionary<string, string>());
+        Assert.Empty(received.Errors);
+        Assert.Contains("Diterima Pembina", received.Document.QuerySelector(".receipt")!.TextContent);
         var extended = await chair.SubmitAsync(desk.Portal("/admin/tim-programmer/anggota"), $"form[action$='/{memberId}/perpanjang']", new Dictionary<string, string> { ["decreeNumber"] = "800/Kep.304" });
         Assert.Empty(extended.Errors);
         var end = start.AddYears(2).AddDays(-1).ToString("yyyy-MM-dd");

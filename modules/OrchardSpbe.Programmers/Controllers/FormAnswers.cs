@@ -16,4 +16,11 @@ internal static class FormAnswers
         controller.TempData["Message"] = done;
         return controller.Redirect(redirect);
     }
+
+    /// <summary>The posted fields named "{prefix}{key}" (one per member: "hadir-{id}", "rekomendasi-{id}"), by key.</summary>
+    public static Dictionary<string, string> FieldsStartingWith(this Controller controller, string prefix)
+    {
+        var form = controller.Request.HasFormContentType ? controller.Request.Form : null;
+        return form?.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(k => k[prefix.Length..], k => form[k].ToString()) ?? [];
+    }
 }

@@ -37,7 +37,7 @@ public sealed class MembersController(MemberService members, ReferenceDirectory 
     /// <summary>The coordinators' evaluations as they reached the portal (Pasal 20(2)–(3)): the basis of the Ketua's final report (20(4)).</summary>
     [HttpGet("/admin/tim-programmer/evaluasi")]
     public async Task<IActionResult> Evaluations() =>
-        View(new EvaluationsViewModel(await members.EvaluationsAsync(), registry.All.ToDictionary(t => t.Name, t => t.DisplayName)));
+        View(new EvaluationsViewModel(await members.EvaluationsAsync(), registry.All.ToDictionary(t => t.Name, t => t.DisplayName), await members.DueMarksAsync()));
 
     private async Task<MembersViewModel> ModelAsync(string? error) =>
         new(await members.ListAsync(), (await reference.RolesAsync()).ToDictionary(r => r.Code, r => r.Name), await members.AppointableAsync(),

@@ -59,6 +59,8 @@ public sealed class ReportsController(ReportService reports, ReferenceDirectory 
         var list = coordinator ? await reports.ReportsAsync() : own is null ? [] : await reports.ReportsAsync(own.MemberId);
         var roles = await reference.RolesAsync();
         return new ReportsViewModel(placements, list, coordinator ? await reports.TasksAsync() : [], own, own is null ? null : roles.FirstOrDefault(r => r.Code == own.RoleCode),
-            roles.ToDictionary(r => r.Code, r => r.Name), coordinator, error);
+            roles.ToDictionary(r => r.Code, r => r.Name), coordinator, error,
+            // Due dates as for statistics: the coordinator's list of late and missing reports; a member sees their own.
+            await reports.LateAndMissingAsync(coordinator ? placements : own is null ? [] : [own]));
     }
 }

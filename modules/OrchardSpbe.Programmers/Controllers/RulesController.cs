@@ -31,10 +31,7 @@ public sealed class RulesController(MeetingService meetings, CaseService cases, 
     public async Task<IActionResult> RecordMeeting(string? heldOn, string? topic)
     {
         // Fields "hadir-{memberId}" and "alasan-{memberId}", one pair per serving member.
-        var form = Request.HasFormContentType ? Request.Form : null;
-        Dictionary<string, string> Fields(string prefix) => form?.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
-            .ToDictionary(k => k[prefix.Length..], k => form[k].ToString()) ?? [];
-        return await this.AnswerAsync(await meetings.RecordAsync(heldOn, topic, Fields("hadir-"), Fields("alasan-"), User.Identity!.Name!),
+        return await this.AnswerAsync(await meetings.RecordAsync(heldOn, topic, this.FieldsStartingWith("hadir-"), this.FieldsStartingWith("alasan-"), User.Identity!.Name!),
             async error => View("Meetings", await MeetingsModelAsync(error)), T["Rapat dan kehadiran tercatat."], "/admin/tim-programmer/rapat");
     }
 

@@ -41,6 +41,19 @@ public sealed class EvaluationRow
     public DateTimeOffset EvaluatedUtc { get; set; }
 }
 
+/// <summary>A PD's due mark for a member's report as it reached the portal.</summary>
+public sealed class DueMarkRow
+{
+    public string Tenant { get; set; } = "";
+    public string MemberId { get; set; } = "";
+    public string FullName { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Period { get; set; } = "";
+    public string DueDate { get; set; } = "";
+    public string State { get; set; } = "";
+    public DateTimeOffset? FiledUtc { get; set; }
+}
+
 /// <summary>A member's status (000 Pasal 15).</summary>
 public static class MemberStatuses
 {
@@ -164,6 +177,9 @@ public sealed class MemberService(
             "SELECT rating FROM prog_evaluations WHERE member_id = @id ORDER BY evaluated_utc DESC LIMIT 1", new { id });
         if (latest != Ratings.Good)
             return T["Perpanjangan memerlukan hasil evaluasi kinerja yang baik (Pasal 15 ayat 1); evaluasi terakhir: {0}.", latest is null ? T["Belum ada"].Value : T[Ratings.Label(latest)].Value];
+        // 20(4)–(5): the Ketua's final report and the evaluations are the basis of next year's appointments.
+        if (!await new FinalReportQuery(session).RecommendsExtensionAsync(id))
+            return T["Perpanjangan memerlukan laporan akhir Ketua Tim yang merekomendasikan perpanjangan {0} (Pasal 20 ayat 4–5); tulis laporan akhir terlebih dahulu.", member.FullName];
         member.EndDate = Iso(DateOnly.ParseExact(member.EndDate, "yyyy-MM-dd").AddYears(1));
         await using var transaction = await session.BeginTransactionAsync();
         await session.ExecuteAsync("UPDATE prog_members SET end_date = @EndDate, decree_number = @decree WHERE id = @Id", new { member.EndDate, member.Id, decree });
@@ -189,6 +205,13 @@ public sealed class MemberService(
             SELECT tenant AS Tenant, report_id AS ReportId, member_id AS MemberId, full_name AS FullName, kind AS Kind, period AS Period, summary AS Summary,
                    rating AS Rating, note AS Note, evaluated_by AS EvaluatedBy, evaluated_utc AS EvaluatedUtc
             FROM prog_evaluations ORDER BY evaluated_utc DESC LIMIT {take}
+            """)).ToList();
+
+    /// <summary>The late and missing reports the PDs marked (due dates as for statistics), newest due date first.</summary>
+    public async Task<IReadOnlyList<DueMarkRow>> DueMarksAsync(int take = 200) =>
+        (await session.QueryAsync<DueMarkRow>($"""
+            SELECT tenant AS Tenant, member_id AS MemberId, full_name AS FullName, kind AS Kind, period AS Period, due_date AS DueDate, state AS State, filed_utc AS FiledUtc
+            FROM prog_report_marks WHERE state IN ('terlambat', 'tidak-menyampaikan') ORDER BY due_date DESC, full_name LIMIT {take}
             """)).ToList();
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -8,8 +8,12 @@ public sealed record EvaluationPayload(
     string ReportId, string MemberId, string FullName, string Kind, string Period, string Summary, IReadOnlyList<string> Outputs,
     string Rating, string? Note, string EvaluatedBy, DateTimeOffset EvaluatedUtc);
 
+/// <summary>PD → portal: a report filed on time or late, or missing past its due date (due dates as for statistics).</summary>
+public sealed record ReportDuePayload(string MemberId, string FullName, string Kind, string Period, string DueDate, string State, DateTimeOffset? FiledUtc);
+
 public static class ReportHandoverKinds
 {
+    public const string Due = "programmers.report-due";
     public const string Placement = "programmers.placement";
     public const string Evaluation = "programmers.evaluation";
 }

@@ -6,6 +6,7 @@ using OrchardSpbe.Handover;
 using OrchardSpbe.Localization;
 using OrchardSpbe.Programmers.Members;
 using OrchardSpbe.Programmers.Reference;
+using OrchardSpbe.Reporting;
 using OrchardSpbe.Tenants;
 
 namespace OrchardSpbe.Programmers.Reports;
@@ -35,6 +36,8 @@ public sealed class ReportRow
     public string? EvaluationNote { get; set; }
     public string? EvaluatedBy { get; set; }
     public DateTimeOffset? EvaluatedUtc { get; set; }
+    public string? DueDate { get; set; }
+    public string? DueState { get; set; }
 
     public IReadOnlyList<string> OutputList => JsonSerializer.Deserialize<List<string>>(Outputs) ?? [];
 }
@@ -52,6 +55,9 @@ public sealed class PdTaskRow
     public DateTimeOffset? DecidedUtc { get; set; }
 }
 
+/// <summary>A report filed late or missing past its due date.</summary>
+public sealed record DueRow(string MemberId, string FullName, string Kind, string Period, string DueDate, string State);
+
 public sealed class ReportInput
 {
     public string? Kind { get; set; }
@@ -66,11 +72,11 @@ public sealed class ReportInput
 /// evaluation travels to the Sekretaris and the Ketua on the portal by the Core hand-over, in the same transaction.
 /// </summary>
 public sealed class ReportService(
-    TenantSession session, ReferenceDirectory reference, HandoverOutbox outbox, AuditLog audit, TimeProvider clock, IStringLocalizer<Strings> T)
+    TenantSession session, ReferenceDirectory reference, ReportSchedule schedule, HandoverOutbox outbox, AuditLog audit, TimeProvider clock, IStringLocalizer<Strings> T)
 {
     private const string ReportColumns = """
         id AS Id, member_id AS MemberId, kind AS Kind, period AS Period, outputs AS Outputs, summary AS Summary, filed_by AS FiledBy, filed_utc AS FiledUtc,
-        rating AS Rating, evaluation_note AS EvaluationNote, evaluated_by AS EvaluatedBy, evaluated_utc AS EvaluatedUtc
+        rating AS Rating, evaluation_note AS EvaluationNote, evaluated_by AS EvaluatedBy, evaluated_utc AS EvaluatedUtc, due_date AS DueDate, due_state AS DueState
         """;
 
     public async Task<IReadOnlyList<PlacementRow>> PlacementsAsync() =>
@@ -125,22 +131,53 @@ public sealed class ReportService(
         var summary = (input.Summary ?? "").Trim();
         if (summary.Length is < 10 or > 4000) return T["Tulis uraian kegiatan (10–4.000 karakter)."];
         var period = kind == ReportKinds.Final ? ReportKinds.Final : input.Period!.Trim();
+        // Due dates as for statistics: the report keeps the due date it answers and whether it came after it.
+        var now = clock.GetUtcNow();
+        var due = schedule.DueOf(kind, period, member.StartDate, member.EndDate);
+        var state = due.StateOf(now, now);
         var id = Guid.NewGuid().ToString("N")[..20];
         await using var transaction = await session.BeginTransactionAsync();
         try
         {
             await session.ExecuteAsync("""
-                INSERT INTO prog_reports (id, member_id, kind, period, outputs, summary, filed_by, filed_utc)
-                VALUES (@id, @member, @kind, @period, @outputs, @summary, @userName, @now)
-                """, new { id, member = member.MemberId, kind, period, outputs = JsonSerializer.Serialize(outputs), summary, userName, now = UnixTime.Ms(clock.GetUtcNow()) });
+                INSERT INTO prog_reports (id, member_id, kind, period, outputs, summary, filed_by, filed_utc, due_date, due_state)
+                VALUES (@id, @member, @kind, @period, @outputs, @summary, @userName, @now, @dueDate, @state)
+                """, new { id, member = member.MemberId, kind, period, outputs = JsonSerializer.Serialize(outputs), summary, userName, now = UnixTime.Ms(now),
+                    dueDate = DuePeriod.Iso(due.Due), state });
         }
         catch (Exception exception) when (SqlDialect.IsUniqueViolation(exception))
         {
             return T["{0} untuk periode {1} sudah dikirim.", T[ReportKinds.Label(kind)].Value, period];
         }
+        // The Sekretaris and the Ketua see the mark on the portal (a written reason answers for its month's report).
+        var owedKind = kind == ReportKinds.Reason ? ReportKinds.Monthly : kind;
+        await outbox.SendAsync(TenantRecord.DefaultName, ReportHandoverKinds.Due, $"{member.MemberId}:{owedKind}:{period}:filed",
+            new ReportDuePayload(member.MemberId, member.FullName, owedKind, period, DuePeriod.Iso(due.Due), state, now));
         await audit.RecordAsync("programmers.report.filed", "laporan:" + id, $"{kind} {period}", userName);
         await transaction.CommitAsync();
         return null;
+    }
+
+    /// <summary>
+    /// The coordinator's list of late and missing reports (due dates as for statistics): each report a serving member filed after its
+    /// due date, and each owed report not filed by then (a written reason answers for its month).
+    /// </summary>
+    public async Task<IReadOnlyList<DueRow>> LateAndMissingAsync(IReadOnlyList<PlacementRow> placements)
+    {
+        var now = clock.GetUtcNow();
+        var filed = (await session.QueryAsync<(string MemberId, string Kind, string Period, string? DueState)>(
+            "SELECT member_id, kind, period, due_state FROM prog_reports")).ToLookup(r => r.MemberId);
+        var rows = new List<DueRow>();
+        foreach (var member in placements.Where(p => MemberStatuses.Serving.Contains(p.Status)))
+        {
+            var own = filed[member.MemberId].ToDictionary(r => (r.Kind == ReportKinds.Reason ? ReportKinds.Monthly : r.Kind, r.Period), r => r.DueState);
+            foreach (var owed in schedule.Owed(member.StartDate, member.EndDate))
+            {
+                var state = own.TryGetValue((owed.Kind, owed.Period), out var filedState) ? filedState ?? DueStates.OnTime : owed.Due.StateOf(null, now);
+                if (state is DueStates.Late or DueStates.Missing) rows.Add(new DueRow(member.MemberId, member.FullName, owed.Kind, owed.Period, DuePeriod.Iso(owed.Due.Due), state));
+            }
+        }
+        return rows;
     }
 
     public async Task<IReadOnlyList<PdTaskRow>> TasksAsync() =>

@@ -16,7 +16,7 @@ namespace OrchardSpbe.Programmers.Rules;
 /// <summary>
 /// The rules of 000 Pasal 15 run by schedule, with no visitor. On the portal: three consecutive meetings missed without a
 /// written reason open a warning task for the member's coordinator, sent to the PD by the hand-over (15(3)). On a PD: two
-/// consecutive months of a member's term with no monthly report and no written reason are told to the portal, where a
+/// consecutive months of a member's term whose monthly report is past due with no report and no written reason are told to the portal, where a
 /// removal proposal opens for the Ketua (15(4)–(5)). Each occurrence acts once.
 /// </summary>
 public sealed class RuleTask(TimeProvider clock, IOptions<ProgrammersOptions> options) : IBackgroundTask
@@ -69,16 +69,16 @@ public sealed class RuleTask(TimeProvider clock, IOptions<ProgrammersOptions> op
         var session = services.GetRequiredService<TenantSession>();
         var placements = (await services.GetRequiredService<ReportService>().PlacementsAsync()).Where(p => MemberStatuses.Serving.Contains(p.Status)).ToList();
         if (placements.Count == 0) return;
-        var today = DateOnly.FromDateTime(WibTime.ToWib(clock.GetUtcNow()).DateTime);
-        var thisMonth = new DateOnly(today.Year, today.Month, 1);
-        var months = new[] { thisMonth.AddMonths(-2), thisMonth.AddMonths(-1) };
-        var codes = months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture)).ToArray();
+        var schedule = services.GetRequiredService<ReportSchedule>();
+        var now = clock.GetUtcNow();
         foreach (var member in placements)
         {
-            // Both months must lie wholly within the term: a member is not inactive before they began.
-            var start = DateOnly.ParseExact(member.StartDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var end = DateOnly.ParseExact(member.EndDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            if (months[0] < start || months[1].AddMonths(1).AddDays(-1) > end) continue;
+            // Consistent with the due dates: a month is silent only once its monthly report is past due (so a month that has just
+            // ended is not counted before its report is due), and only months wholly within the term count — a member is not
+            // inactive before they began.
+            var months = schedule.LatestPastDueMonths(member.StartDate, member.EndDate, now);
+            if (months.Count < 2) continue;
+            var codes = months.Select(m => m.Period).ToArray();
             var active = await session.ExecuteScalarAsync<long>($"""
                 SELECT COUNT(*) FROM prog_reports WHERE member_id = @id AND kind IN ('bulanan', 'alasan') AND {session.Dialect.InList("period", "codes")}
                 """, new { id = member.MemberId, codes });

@@ -78,9 +78,14 @@ public sealed class SelectionBoard(TenantSession session, ReferenceDirectory ref
         submitted_utc AS SubmittedUtc, anonymised_utc AS AnonymisedUtc
         """;
 
+    /// <summary>
+    /// The newest applications of a period. Two plain queries rather than "(@state IS NULL OR state = @state)": that form kept the
+    /// planner on the (period, state, …) index for the unfiltered board, reading and sorting the whole round (2,000 applicants:
+    /// 4.4 ms), where (period, submitted_utc) reads just the 200 shown (0.8 ms; bench/RESULTS.md, programmers).
+    /// </summary>
     public async Task<IReadOnlyList<ApplicationRow>> ListAsync(string period, string? state, int take = 200) =>
         (await session.QueryAsync<ApplicationRow>($"""
-            SELECT {Columns} FROM prog_applications WHERE period = @period AND (@state IS NULL OR state = @state)
+            SELECT {Columns} FROM prog_applications WHERE period = @period {(state is null ? "" : "AND state = @state")}
             ORDER BY submitted_utc DESC LIMIT {take}
             """, new { period, state })).ToList();
 

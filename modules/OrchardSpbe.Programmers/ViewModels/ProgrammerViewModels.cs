@@ -26,11 +26,12 @@ public sealed record MembersViewModel(IReadOnlyList<MemberRow> Members, IReadOnl
 
 public sealed record TeamPageViewModel(IReadOnlyList<MemberRow> Members, IReadOnlyDictionary<string, string> RoleNames, IReadOnlyDictionary<string, string> PlacementNames);
 
-public sealed record EvaluationsViewModel(IReadOnlyList<EvaluationRow> Evaluations, IReadOnlyDictionary<string, string> PdNames);
+public sealed record EvaluationsViewModel(IReadOnlyList<EvaluationRow> Evaluations, IReadOnlyDictionary<string, string> PdNames, IReadOnlyList<DueMarkRow> DueMarks);
 
 public sealed record ReportsViewModel(
     IReadOnlyList<OrchardSpbe.Programmers.Reports.PlacementRow> Placements, IReadOnlyList<OrchardSpbe.Programmers.Reports.ReportRow> Reports,
-    IReadOnlyList<OrchardSpbe.Programmers.Reports.PdTaskRow> Tasks, OrchardSpbe.Programmers.Reports.PlacementRow? Own, RoleDefinition? OwnRole, IReadOnlyDictionary<string, string> RoleNames, bool IsCoordinator, string? Error);
+    IReadOnlyList<OrchardSpbe.Programmers.Reports.PdTaskRow> Tasks, OrchardSpbe.Programmers.Reports.PlacementRow? Own, RoleDefinition? OwnRole, IReadOnlyDictionary<string, string> RoleNames, bool IsCoordinator, string? Error,
+    IReadOnlyList<OrchardSpbe.Programmers.Reports.DueRow> LateAndMissing);
 
 public sealed record MeetingsViewModel(IReadOnlyList<MemberRow> Serving, IReadOnlyList<OrchardSpbe.Programmers.Rules.MeetingRow> Meetings,
     IReadOnlyList<OrchardSpbe.Programmers.Rules.AttendanceRow> Attendance, string? Error);
@@ -41,3 +42,8 @@ public sealed record CasesViewModel(IReadOnlyList<OrchardSpbe.Programmers.Rules.
 public sealed record CompetencyViewModel(
     IReadOnlyList<SpbeArea> Areas, IReadOnlyList<OrchardSpbe.Programmers.Competency.GapRow> Gaps, OrchardSpbe.Programmers.Competency.GapRow? Selected,
     IReadOnlyDictionary<string, int> Needs, IReadOnlyList<OrchardSpbe.Programmers.Competency.StaffRow> Staff, bool Portal, string? Error);
+
+public sealed record FinalReportsViewModel(IReadOnlyList<FinalReportRow> Written, int Year, IReadOnlyList<FinalReportMember> Members, IReadOnlyDictionary<string, string> RoleNames, string? Error);
+
+public sealed record FinalReportViewModel(FinalReportRow Report, IReadOnlyList<ConclusionRow> Conclusions, IReadOnlyList<FinalReportMember> Members,
+    IReadOnlyDictionary<string, string> RoleNames, bool IsPatron, string? Error);
