@@ -26,7 +26,7 @@ public sealed class ApplicationsDesk(TestSite site, string pd, SiteClient pdAdmi
         await site.CreateTenantAsync(pd, displayName ?? "Dinas Kesehatan Uji " + pd);
         var admin = site.NewVisitor();
         await admin.SignInAsync(site.Url(pd), "admin", TestEnvironment.AdminPassword);
-        await AddUsersAsync(admin, site.Url(pd, "/admin/recipes"), pd, ("pengelola", "IctOfficer"));
+        await AddUsersAsync(admin, site.Url(pd, "/admin/recipes"), pd, ("pengelola", "IctOfficer"), ("kepala", "Reviewer"));
         using var portalAdmin = site.NewVisitor();
         await portalAdmin.SignInAsync(site.Url(null), "admin", TestEnvironment.AdminPassword);
         await AddUsersAsync(portalAdmin, site.Url(null, "/admin/recipes"), "portal", ("registrar" + pd, "IctRegistrar"));
@@ -50,6 +50,16 @@ public sealed class ApplicationsDesk(TestSite site, string pd, SiteClient pdAdmi
         await client.SignInAsync(site.Url(pd), "pengelola", Password);
         return client;
     }
+
+    /// <summary>The PD head (role Reviewer), told of Diskominfostandi's decisions.</summary>
+    public async Task<SiteClient> HeadAsync()
+    {
+        var client = site.NewVisitor();
+        await client.SignInAsync(site.Url(pd), "kepala", Password);
+        return client;
+    }
+
+    public string EmailOf(string userName) => userName == RegistrarName ? $"{userName}@portal.bekasikota.go.id" : $"{userName}@{pd}.bekasikota.go.id";
 
     public async Task<SiteClient> RegistrarAsync()
     {

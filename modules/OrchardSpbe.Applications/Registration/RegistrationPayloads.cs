@@ -31,4 +31,8 @@ public sealed record ApplicationSubmission(ApplicationRecord Application, string
 public sealed record DeviceSubmission(DeviceRecord Device, string SubmittedBy, DateTimeOffset SubmittedUtc);
 
 /// <summary>Diskominfostandi's decision, back to the PD: registered (with its number and security level), returned or refused, with notes.</summary>
-public sealed record RegistrationDecision(string Kind, string Id, string State, string? RegistrationNumber, string? SecurityLevel, string? Note, string DecidedBy, DateTimeOffset DecidedUtc);
+public sealed record RegistrationDecision(string Kind, string Id, string State, string? RegistrationNumber, string? SecurityLevel, string? Note, string DecidedBy, DateTimeOffset DecidedUtc)
+{
+    /// <summary>Who on the PD submitted it: told of the decision, with the PD head.</summary>
+    public string? SubmittedBy { get; init; }
+}
