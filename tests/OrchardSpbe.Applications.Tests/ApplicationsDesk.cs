@@ -1,5 +1,9 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OrchardSpbe.Data;
+using OrchardSpbe.Tenants;
 
 namespace OrchardSpbe.Applications.Tests;
 
@@ -134,6 +138,21 @@ public sealed class ApplicationsDesk(TestSite site, string pd, SiteClient pdAdmi
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"{id} never reached the portal's register as {state}.");
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>
+    /// The applications this PD handed to the portal, as the portal's hand-over inbox received them (oldest first): for
+    /// each, how many documents it listed and how many carried their bytes.
+    /// </summary>
+    public async Task<IReadOnlyList<(int Listed, int WithBytes)>> HandedOverAsync(string id)
+    {
+        var shell = site.Services.GetRequiredService<ShellHost>().Find(TenantRecord.DefaultName)!;
+        await using var scope = site.Services.GetRequiredService<TenantScopeFactory>().CreateScope(shell);
+        var payloads = await scope.ServiceProvider.GetRequiredService<TenantSession>().QueryAsync<string>(
+            "SELECT payload FROM spbe_handover_inbox WHERE from_tenant = @pd AND kind = 'applications.application' AND subject = @id ORDER BY received_utc, created_utc",
+            new { pd, id });
+        return payloads.Select(p => JsonDocument.Parse(p).RootElement.GetProperty("documents").EnumerateArray().ToList())
+            .Select(d => (d.Count, d.Count(x => x.GetProperty("content").ValueKind == JsonValueKind.String))).ToList();
     }
 
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 60)

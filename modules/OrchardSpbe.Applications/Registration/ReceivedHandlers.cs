@@ -29,17 +29,33 @@ public sealed class ApplicationReceivedHandler(AppDataFolder appData, TimeProvid
         {
             await RegisterReplies.SendAsync(services, message.From, new RegistrationDecision(RegisterKinds.Application, message.Subject, RegistrationStates.Refused, null, null,
                 $"Alamat {application.Url} sudah terdaftar untuk aplikasi lain ({owner}); satu alamat hanya untuk satu aplikasi.", "Diskominfostandi", clock.GetUtcNow())
-                { SubmittedBy = submission.SubmittedBy });
+                { SubmittedBy = submission.SubmittedBy, Held = await RegisterReplies.HeldAsync(session, message.From, message.Subject) });
             return;
         }
 
+        // The repository keeps what it holds (by SHA-256) and writes only the bytes that came; the listing is the full set,
+        // so the checklist still sees every document. Versions no longer listed go, their files once this commits.
         var folder = appData.Combine("Sites", message.To, "aplikasi", message.From, message.Subject);
         Directory.CreateDirectory(folder);
+        var holding = (await session.QueryAsync<RegisterDocument>("SELECT * FROM app_register_documents WHERE tenant = @tenant AND application_id = @id",
+            new { tenant = message.From, id = message.Subject })).ToList();
         await session.ExecuteAsync("DELETE FROM app_register_documents WHERE tenant = @tenant AND application_id = @id", new { tenant = message.From, id = message.Subject });
+        var kept = new HashSet<string>(StringComparer.Ordinal);
         foreach (var document in submission.Documents)
         {
-            var stored = document.Id + Path.GetExtension(document.FileName).ToLowerInvariant() switch { { Length: > 1 and < 8 } e => e, _ => "" };
-            await File.WriteAllBytesAsync(Path.Combine(folder, stored), Convert.FromBase64String(document.Content), cancellationToken);
+            string stored;
+            if (document.Content is null)
+            {
+                // Listed as held, but not here (never arrived): left out, so the checklist shows it missing.
+                if (holding.FirstOrDefault(h => h.Sha256 == document.Sha256) is not { } held) continue;
+                stored = held.StoredName;
+            }
+            else
+            {
+                stored = document.Id + Path.GetExtension(document.FileName).ToLowerInvariant() switch { { Length: > 1 and < 8 } e => e, _ => "" };
+                await File.WriteAllBytesAsync(Path.Combine(folder, stored), Convert.FromBase64String(document.Content), cancellationToken);
+            }
+            kept.Add(stored);
             await session.ExecuteAsync("""
                 INSERT INTO app_register_documents (tenant, application_id, id, kind, version, file_name, stored_name, content_type, size, sha256, uploaded_by, uploaded_utc)
                 VALUES (@tenant, @id, @documentId, @kind, @version, @fileName, @stored, @contentType, @size, @sha, @uploadedBy, @uploadedUtc)
@@ -49,6 +65,13 @@ public sealed class ApplicationReceivedHandler(AppDataFolder appData, TimeProvid
                 contentType = document.ContentType, size = document.Size, sha = document.Sha256, uploadedBy = document.UploadedBy, uploadedUtc = UnixTime.Ms(document.UploadedUtc),
             });
         }
+        var dropped = holding.Select(h => h.StoredName).Where(s => !kept.Contains(s)).Distinct().Select(s => Path.Combine(folder, s)).ToList();
+        if (dropped.Count > 0)
+            await session.AfterCommitAsync(() =>
+            {
+                foreach (var file in dropped) File.Delete(file);
+                return Task.CompletedTask;
+            });
         var payload = JsonSerializer.Serialize(submission with { Documents = [] }, HandoverOutbox.Json);
         await RegisterReplies.UpsertWaitingAsync(session, message.From, RegisterKinds.Application, message.Subject, application.Name, urlKey, payload, submission.SubmittedBy, submission.SubmittedUtc);
         // A registered application coming back after a change of class, hosting or lifecycle is a re-review (001 Pasal 9).
@@ -114,6 +137,12 @@ public sealed class DecisionReceivedHandler : IHandoverHandler
             UPDATE {table} SET state = @state, registration_number = COALESCE(@number, registration_number), security_level = COALESCE(@level, security_level),
                 review_note = @note, decided_utc = @at WHERE id = @id
             """, new { state = decision.State, number = decision.RegistrationNumber, level = decision.SecurityLevel, note = decision.Note, at = UnixTime.Ms(decision.DecidedUtc), id = decision.Id });
+        if (!device && decision.Held is { } held)
+        {
+            await session.ExecuteAsync("DELETE FROM app_portal_documents WHERE application_id = @id", new { id = decision.Id });
+            foreach (var sha in held.Distinct())
+                await session.ExecuteAsync("INSERT INTO app_portal_documents (application_id, sha256) VALUES (@id, @sha)", new { id = decision.Id, sha });
+        }
         var name = await session.QuerySingleOrDefaultAsync<string>(
             device ? "SELECT vendor || ' ' || model FROM app_devices WHERE id = @id" : "SELECT name FROM app_applications WHERE id = @id", new { id = decision.Id });
         if (name is null) return; // a decision on something this PD no longer has: nothing to tell
@@ -124,6 +153,10 @@ public sealed class DecisionReceivedHandler : IHandoverHandler
 
 internal static class RegisterReplies
 {
+    /// <summary>The SHA-256 of the documents Diskominfo's repository holds for a PD's application.</summary>
+    public static async Task<IReadOnlyList<string>> HeldAsync(TenantSession session, string tenant, string id) =>
+        (await session.QueryAsync<string>("SELECT DISTINCT sha256 FROM app_register_documents WHERE tenant = @tenant AND application_id = @id", new { tenant, id })).ToList();
+
     public static Task SendAsync(IServiceProvider services, string pd, RegistrationDecision decision) =>
         services.GetRequiredService<HandoverOutbox>().SendAsync(pd, HandoverKinds.Decision, decision.Id, decision);
 
