@@ -89,5 +89,10 @@ public sealed class Migrations : DataMigration
         async db => await db.ExecuteAsync("""
             CREATE TABLE app_portal_documents (application_id TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (application_id, sha256));
             """),
+        // The programmers assigned (issue 14, through Core's IProgrammerDirectory): member ids on the PD, name and role in the catalogue copy.
+        async db => await db.ExecuteAsync("""
+            ALTER TABLE app_applications ADD COLUMN programmers TEXT NOT NULL DEFAULT '';
+            ALTER TABLE app_public ADD COLUMN programmers TEXT NOT NULL DEFAULT '';
+            """),
     ];
 }

@@ -24,9 +24,10 @@ public sealed class ApplicationsDesk(TestSite site, string pd, SiteClient pdAdmi
     public Uri Url(string path) => site.Url(pd, path);
     public Uri PortalUrl(string path) => site.Url(null, path);
 
-    public static async Task<ApplicationsDesk> OpenAsync(TestSite site, string prefix = "dinkes", string? displayName = null)
+    /// <param name="exact">Use <paramref name="prefix"/> as the tenant name itself (a site of its own, e.g. for the sample PDs' names).</param>
+    public static async Task<ApplicationsDesk> OpenAsync(TestSite site, string prefix = "dinkes", string? displayName = null, bool exact = false)
     {
-        var pd = prefix + Guid.NewGuid().ToString("N")[..6];
+        var pd = exact ? prefix : prefix + Guid.NewGuid().ToString("N")[..6];
         await site.CreateTenantAsync(pd, displayName ?? "Dinas Kesehatan Uji " + pd);
         var admin = site.NewVisitor();
         await admin.SignInAsync(site.Url(pd), "admin", TestEnvironment.AdminPassword);
@@ -37,7 +38,7 @@ public sealed class ApplicationsDesk(TestSite site, string pd, SiteClient pdAdmi
         return new ApplicationsDesk(site, pd, admin);
     }
 
-    private static async Task AddUsersAsync(SiteClient admin, Uri recipes, string domain, params (string UserName, string Role)[] users)
+    internal static async Task AddUsersAsync(SiteClient admin, Uri recipes, string domain, params (string UserName, string Role)[] users)
     {
         var list = string.Join(",", users.Select(u =>
             $$"""{ "userName": "{{u.UserName}}", "email": "{{u.UserName}}@{{domain}}.bekasikota.go.id", "password": "{{Password}}", "roles": ["{{u.Role}}"] }"""));

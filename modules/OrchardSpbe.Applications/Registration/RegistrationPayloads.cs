@@ -28,6 +28,9 @@ public sealed record ApplicationSubmission(ApplicationRecord Application, string
 {
     /// <summary>The public datasets it uses, with their titles (resolved on the PD, which holds them).</summary>
     public IReadOnlyList<DatasetLink> Datasets { get; init; } = [];
+
+    /// <summary>The programmers assigned, with their names and roles (resolved on the PD, where they are placed).</summary>
+    public IReadOnlyList<ProgrammerLink> Programmers { get; init; } = [];
 }
 
 /// <summary>A network device handed over for registration.</summary>

@@ -63,7 +63,7 @@ public sealed class ReviewService(
         if (kind == RegisterKinds.Application)
         {
             var submission = JsonSerializer.Deserialize<ApplicationSubmission>(row.Payload, HandoverOutbox.Json)!;
-            await catalogue.WriteAsync(tenant, submission.Application, submission.Datasets, number, now);
+            await catalogue.WriteAsync(tenant, submission.Application, submission.Datasets, submission.Programmers, number, now);
             // The catalogue's cached pages and the search index catch up on every node.
             var portal = context.Name;
             await session.AfterCommitAsync("applications-catalogue", () => changes.PublishAsync(new HostChange(HostChangeKind.ContentChanged, portal)));

@@ -36,6 +36,7 @@ public sealed class SubmissionService(
         var payload = new ApplicationSubmission(application, tenant.Shell.Record.DisplayName, await documents.LatestCopiesAsync(id, await documents.HeldByPortalAsync(id)), userName, now)
         {
             Datasets = await applications.DatasetLinksAsync(application.DatasetList),
+            Programmers = await applications.ProgrammerLinksAsync(application),
         };
         await outbox.SendAsync(TenantRecord.DefaultName, HandoverKinds.Application, id, payload);
         await audit.RecordAsync("application.submitted", id, application.Name, userName);
