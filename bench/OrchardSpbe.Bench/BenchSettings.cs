@@ -9,7 +9,7 @@ namespace OrchardSpbe.Bench;
 /// for search --search-news-per-tenant 500 --search-pages-per-tenant 50
 /// --search-clients 16 --search-requests 2000; for statistics (PostgreSQL and Redis) --stat-tenants 120 --stat-indicators 200
 /// --stat-series-indicators 200 --stat-years 10 --stat-requests 2000 --stat-latency-requests 300 --stat-import-values 1000000
-/// --stat-handovers 3 --postgres CONNSTRING --redis HOST:PORT; for the soak --soak-tenants 120 --soak-clients 64 --soak-seconds 600;
+/// --stat-handovers 3 --postgres CONNSTRING --redis HOST:PORT; for applications --app-applications 3000 --app-devices 10000 --app-requests 300; for the soak --soak-tenants 120 --soak-clients 64 --soak-seconds 600;
 /// --skip platform,backup,lists,portal,workflows,search,statistics leaves sections out; --only soak runs only those named.
 /// Small values keep development runs short.
 /// </summary>
@@ -60,6 +60,11 @@ public sealed record BenchSettings
     public int StatHandovers { get; init; } = 3;
     public string Postgres { get; init; } = "Host=127.0.0.1;Port=5432;Username=spbe;Password=spbe;Database=spbe_test;Maximum Pool Size=40;Timeout=15";
     public string Redis { get; init; } = "127.0.0.1:6379";
+
+    /// <summary>Applications (issue 14), on the SQLite App_Data: registered applications and devices over the seeded PDs; requests per figure.</summary>
+    public int AppApplications { get; init; } = 3_000;
+    public int AppDevices { get; init; } = 10_000;
+    public int AppRequests { get; init; } = 300;
 
     /// <summary>The soak (issue 12 §5), only with --only soak: PD sites, concurrent clients, duration.</summary>
     public int SoakTenants { get; init; } = 120;
@@ -126,6 +131,9 @@ public sealed record BenchSettings
             StatLatencyRequests = Int("stat-latency-requests", 300),
             StatImportValues = Int("stat-import-values", 1_000_000),
             StatHandovers = Int("stat-handovers", 3),
+            AppApplications = Int("app-applications", 3_000),
+            AppDevices = Int("app-devices", 10_000),
+            AppRequests = Int("app-requests", 300),
             SoakTenants = Int("soak-tenants", 120),
             SoakClients = Int("soak-clients", 64),
             SoakSeconds = Int("soak-seconds", 600),
@@ -149,7 +157,7 @@ public sealed record BenchSettings
         return settings;
     }
 
-    public static readonly string[] Sections = ["platform", "backup", "lists", "portal", "workflows", "search", "statistics", "soak"];
+    public static readonly string[] Sections = ["platform", "backup", "lists", "portal", "workflows", "search", "statistics", "applications", "soak"];
 
     private static string FindRepositoryRoot()
     {

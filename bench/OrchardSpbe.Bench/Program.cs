@@ -9,7 +9,9 @@ using OrchardSpbe.Bench;
 //   waiting approval instances in-process, then a fresh host for the inbox and the approval action, concurrently.
 //   → backup: the whole platform by the backup command, and its restore onto an empty App_Data (issue 12)
 //   → statistics (issue 10, PostgreSQL + Redis): COPY the accepted statistics of 120 PDs, then node A for the reads
-//   and the million-value import, node B for the hand-over's visibility on another node. --skip leaves sections out.
+//   and the million-value import, node B for the hand-over's visibility on another node.
+//   → applications (issue 14): 3,000 applications and 10,000 devices into the portal's SQLite file, then a fresh host
+//   for the catalogue search, the integration map and the compliance board. --skip leaves sections out.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var settings = BenchSettings.Parse(args);
 Machine.Print(Console.Out, args);
@@ -39,6 +41,7 @@ if (settings.Runs("lists") || settings.Runs("portal")) await ContentBench.RunAsy
 if (settings.Runs("workflows")) await WorkflowBench.RunAsync(settings, appData, seeded, report);
 if (settings.Runs("search")) await SearchBench.RunAsync(settings, appData, seeded, report);
 if (settings.Runs("statistics")) await StatisticsBench.RunAsync(settings, report);
+if (settings.Runs("applications")) await ApplicationsBench.RunAsync(settings, appData, seeded, report);
 if (settings.Runs("soak")) await SoakBench.RunAsync(settings, report);
 
 report.Print(Console.Out);
