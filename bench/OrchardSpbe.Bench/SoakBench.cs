@@ -11,7 +11,8 @@ namespace OrchardSpbe.Bench;
 /// request of the mix below (weights in parentheses); every answer other than the expected one is an error.
 ///   anonymous pages: portal home, PD home, news, profile, agenda (55) · searches on a PD and on the portal (15) ·
 ///   RSS/Atom feeds (10) · an editor saves a draft news item (12) · an author submits and the PD head approves (8).
-/// Reported: errors, p50/p95/p99 per kind and overall, and each node's RSS at the start, at minute 2 and at the end.
+/// Reported: errors, p50/p95/p99 per kind and overall, each node's RSS at the start, at minute 2 and at the end, and
+/// (when dotnet-gcdump is installed) each node's live managed heap at minute 2 and at the end, with the dumps kept.
 /// </summary>
 public static class SoakBench
 {
@@ -95,16 +96,27 @@ public static class SoakBench
             }
         }
 
+        var heaps = new List<(string When, double? A, double? B)>();
+        async Task DumpHeapsAsync(string when) => heaps.Add((when,
+            await GcDump.CollectAsync(nodeA.Pid, Path.Combine(settings.OutDir, $"soak-a-{when}.gcdump")),
+            await GcDump.CollectAsync(nodeB.Pid, Path.Combine(settings.OutDir, $"soak-b-{when}.gcdump"))));
         var memory = Task.Run(async () =>
         {
+            var dumped = false;
             while (run.Elapsed < deadline)
             {
                 lock (samples) samples.Add((run.Elapsed.TotalMinutes, ProcMemory.Read(nodeA.Pid).RssMb, ProcMemory.Read(nodeB.Pid).RssMb));
+                if (!dumped && run.Elapsed.TotalMinutes >= 2 && deadline.TotalMinutes > 3)
+                {
+                    dumped = true;
+                    await DumpHeapsAsync("minute2");
+                }
                 await Task.Delay(TimeSpan.FromSeconds(10));
             }
         });
         await Task.WhenAll(Enumerable.Range(0, settings.SoakClients).Select(i => Task.Run(() => ClientAsync(20261126 + i))).Append(memory));
         lock (samples) samples.Add((run.Elapsed.TotalMinutes, ProcMemory.Read(nodeA.Pid).RssMb, ProcMemory.Read(nodeB.Pid).RssMb));
+        if (heaps.Count > 0) await DumpHeapsAsync("end");
 
         var all = latencies.Values.SelectMany(v => v).ToList();
         foreach (var (kind, values) in latencies.OrderBy(k => k.Key))
@@ -115,6 +127,8 @@ public static class SoakBench
         var minute2 = samples.FirstOrDefault(s => s.Minute >= 2, samples[^1]);
         var end = samples[^1];
         Console.WriteLine($"  RSS node A: {start.A:F0} MB at start, {minute2.A:F0} MB at minute {minute2.Minute:F1}, {end.A:F0} MB at the end; node B: {start.B:F0} / {minute2.B:F0} / {end.B:F0} MB; load average {Machine.LoadAverage}");
+        foreach (var (when, a, b) in heaps)
+            Console.WriteLine($"  live managed heap after a full GC ({when}): node A {a:F1} MB, node B {b:F1} MB (dumps and type reports in {settings.OutDir}/soak-*.gcdump*)");
         report.Check($"Soak, {settings.SoakClients} clients × {settings.SoakSeconds} s, two nodes: errors", errors.Values.Sum(), "", "<", 1);
         report.Check("Soak: RSS growth between minute 2 and the end, node A", (end.A - minute2.A) / minute2.A * 100, "%", "<", 10);
         report.Check("Soak: RSS growth between minute 2 and the end, node B", (end.B - minute2.B) / minute2.B * 100, "%", "<", 10);

@@ -118,6 +118,28 @@ public sealed class CkanApiTests(CkanCity city) : IClassFixture<CkanCity>
         Assert.Equal(100, (await GetAsync("datastore_search", $"resource_id={city.ResourceId}")).Body.GetProperty("result").GetProperty("records").GetArrayLength());
     }
 
+    // What harvesters and ckanapi scripts send in fq: groups, negation, AND/OR, and date and count ranges
+    // (incremental harvesting asks for metadata_modified:[last run TO *]).
+    [Theory]
+    [InlineData("organization:(tidak-ada OR {pd}) AND name:kasus-dbd", 1)]
+    [InlineData("+name:kasus-dbd -tags:dbd", 0)]
+    [InlineData("name:kasus-dbd AND NOT res_format:PDF", 1)]
+    [InlineData("name:kasus-dbd AND (tags:tidak-ada OR tags:kesehatan)", 1)]
+    [InlineData("name:kasus-dbd tags:tidak-ada", 0)]
+    [InlineData("name:\"kasus-dbd\" metadata_modified:[NOW-1DAY TO *]", 1)]
+    [InlineData("name:kasus-dbd metadata_modified:[* TO 2020-01-01T00:00:00Z]", 0)]
+    [InlineData("name:kasus-dbd metadata_created:{2020-01-01 TO NOW/DAY+1DAY}", 1)]
+    [InlineData("name:kasus-dbd num_resources:[1 TO *] tags:*", 1)]
+    [InlineData("name:kasus-dbd num_resources:[2 TO *]", 0)]
+    public async Task Package_search_understands_the_filters_clients_send(string fq, int count)
+    {
+        var (status, body) = await GetAsync("package_search", "fq=" + Uri.EscapeDataString(fq.Replace("{pd}", Desk.Pd)));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(count, body.GetProperty("result").GetProperty("count").GetInt32());
+        var (_, inQ) = await GetAsync("package_search", "q=" + Uri.EscapeDataString(fq.Replace("{pd}", Desk.Pd)));
+        Assert.Equal(count, inQ.GetProperty("result").GetProperty("count").GetInt32());
+    }
+
     [Theory]
     [InlineData("tidak_ada", "", 400, null, "Bad request: Action name not known: tidak_ada")]
     [InlineData("package_create", "", 400, null, "Bad request: JSON Error: Invalid request. Please use POST method for your request")]
@@ -127,6 +149,13 @@ public sealed class CkanApiTests(CkanCity city) : IClassFixture<CkanCity>
     [InlineData("package_search", "start=abc", 409, "Validation Error", "start")]
     [InlineData("package_search", "fq=organization:x OR 1=1", 400, "Search Query Error", null)]
     [InlineData("package_search", "q={!xmlparser v='x'}", 400, "Search Query Error", null)]
+    [InlineData("package_search", "fq=metadata_modified:[kemarin TO *]", 400, "Search Query Error", null)]
+    [InlineData("package_search", "fq=num_resources:[satu TO *]", 400, "Search Query Error", null)]
+    [InlineData("package_search", "fq=tags:(dbd", 400, "Search Query Error", null)]
+    [InlineData("package_search", "fq=tags:db*", 400, "Search Query Error", null)]
+    [InlineData("package_search", "fq=tags:dbd~2", 400, "Search Query Error", null)]
+    [InlineData("package_search", "fq=password:x", 400, "Search Query Error", null)]
+    [InlineData("package_search", "fq=((((((((((((((((((tags:dbd))))))))))))))))))", 400, "Search Query Error", null)]
     [InlineData("package_search", "sort=password desc", 400, "Search Query Error", null)]
     [InlineData("package_search", "facet.field=[not json", 409, "Validation Error", "facet.field")]
     [InlineData("package_show", "id=data-pasien", 403, "Authorization Error", null)]
@@ -202,5 +231,34 @@ public sealed class CkanApiTests(CkanCity city) : IClassFixture<CkanCity>
         Assert.Contains(Desk.Pd, show.GetProperty("result").GetProperty("resources")[0].GetProperty("url").GetString());
         var hidden = await client.GetAsync(Desk.PortalUrl("/api/3/action/package_show?id=data-pasien"));
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+
+        // A second PD publishes a dataset of the same name: on the portal it is "kasus-dbd--{pd}", and each name
+        // answers with its own PD's data, in package_show, package_list, package_search and DCAT.
+        var other = await DataDesk.OpenAsync(city.Site, "disdik");
+        await other.PublishDatasetAsync("Kasus DBD di sekolah", "kasus-dbd");
+        await DataDesk.WaitUntilAsync(async () =>
+        {
+            var json = await client.Http.GetFromJsonAsync<JsonElement>(Desk.PortalUrl($"/api/3/action/package_search?fq=organization:{other.Pd}"));
+            return json.GetProperty("result").GetProperty("count").GetInt32() == 1;
+        }, "the portal never listed the second PD's dataset");
+        var qualified = "kasus-dbd--" + other.Pd;
+        var found = await client.Http.GetFromJsonAsync<JsonElement>(Desk.PortalUrl($"/api/3/action/package_search?fq=organization:{other.Pd}"));
+        Assert.Equal(qualified, found.GetProperty("result").GetProperty("results")[0].GetProperty("name").GetString());
+        var first = await client.Http.GetFromJsonAsync<JsonElement>(Desk.PortalUrl("/api/3/action/package_show?id=kasus-dbd"));
+        Assert.Equal(Desk.Pd, first.GetProperty("result").GetProperty("organization").GetProperty("name").GetString());
+        var second = await client.Http.GetFromJsonAsync<JsonElement>(Desk.PortalUrl("/api/3/action/package_show?id=" + qualified));
+        Assert.Equal(other.Pd, second.GetProperty("result").GetProperty("organization").GetProperty("name").GetString());
+        Assert.Equal("Kasus DBD di sekolah", second.GetProperty("result").GetProperty("title").GetString());
+        var names = (await client.Http.GetFromJsonAsync<JsonElement>(Desk.PortalUrl("/api/3/action/package_list"))).GetProperty("result").EnumerateArray().Select(n => n.GetString()).ToList();
+        Assert.Contains("kasus-dbd", names);
+        Assert.Contains(qualified, names);
+        Assert.Equal(names.Count, names.Distinct().Count());
+        var byName = await client.Http.GetFromJsonAsync<JsonElement>(Desk.PortalUrl($"/api/3/action/package_search?fq=name:{qualified}"));
+        Assert.Equal(1, byName.GetProperty("result").GetProperty("count").GetInt32());
+        var dcat = await client.Http.GetStringAsync(Desk.PortalUrl($"/dataset/{qualified}.jsonld"));
+        Assert.Contains("Kasus DBD di sekolah", dcat);
+        // On its own site the second PD's dataset keeps its plain name.
+        var own = await client.Http.GetFromJsonAsync<JsonElement>(other.Url("/api/3/action/package_show?id=kasus-dbd"));
+        Assert.Equal("kasus-dbd", own.GetProperty("result").GetProperty("name").GetString());
     }
 }

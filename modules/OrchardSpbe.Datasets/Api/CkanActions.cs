@@ -36,7 +36,7 @@ public sealed class CkanActions(
     {
         "package_search" => await PackageSearchAsync(args, user, dicts, cancellationToken),
         "package_show" => dicts.Package(await PackageAsync(args.Required("id"), user)),
-        "package_list" => new JsonArray((await catalog.PublicAsync()).Select(d => d.Name).Order(StringComparer.Ordinal)
+        "package_list" => new JsonArray((await catalog.PublicAsync()).Select(d => d.ApiName).Order(StringComparer.Ordinal)
             .Skip(args.Natural("offset", 0)).Take(args.Has("limit") ? args.Natural("limit", 0) : int.MaxValue).Select(n => (JsonNode?)n).ToArray()),
         "organization_list" => await OrganizationListAsync(args),
         "organization_show" => await OrganizationShowAsync(args, user, dicts, cancellationToken),
@@ -65,21 +65,20 @@ public sealed class CkanActions(
         var facetLimit = args.Integer("facet.limit", 50);
         var facetMinCount = args.Natural("facet.mincount", 1);
         var includePrivate = args.Boolean("include_private", false);
-        var (text, qFilters) = PackageSearchParser.Query(args.String("q"));
-        var filters = PackageSearchParser.Filters(args.String("fq"));
-        filters.AddRange(qFilters);
+        var (text, qFilter) = PackageSearchParser.Query(args.String("q"));
+        var condition = new AllOf([PackageSearchParser.Filters(args.String("fq")), qFilter]);
         var sortText = args.String("sort");
         var sort = PackageSearchParser.Sort(sortText);
         var result = await catalogue.SearchAsync(new PackageQuery
         {
-            Q = text, Filters = filters, Rows = rows, Start = start, Sort = sort, FacetFields = facetFields, FacetLimit = facetLimit, FacetMinCount = facetMinCount,
+            Q = text, Condition = condition, Rows = rows, Start = start, Sort = sort, FacetFields = facetFields, FacetLimit = facetLimit, FacetMinCount = facetMinCount,
         }, user, cancellationToken);
         var results = result.Results.ToList();
         var count = result.Count;
         if (includePrivate && !tenant.IsDefault && await access.CanManageAsync(user))
         {
             // The walidata's own restricted and excluded datasets, after the public ones (each access audited).
-            var hidden = (await directory.PublishedAsync()).Where(d => !d.IsPublic && filters.All(f => CatalogueQuery.ValuesOf(d, f.Field).Contains(f.Value, StringComparer.OrdinalIgnoreCase))).ToList();
+            var hidden = (await directory.PublishedAsync()).Where(d => !d.IsPublic && condition.Matches(d)).ToList();
             count += hidden.Count;
             foreach (var dataset in hidden.Skip(Math.Max(0, start - (int)result.Count)).Take(rows - results.Count))
                 if (await access.CanReadAsync(dataset, user, "package_search")) results.Add(dataset);
@@ -123,7 +122,7 @@ public sealed class CkanActions(
             if (await access.CanReadAsync(found.Dataset, user, "package_show")) return found.Dataset;
             throw new CkanNotAuthorized($"User {user.Identity?.Name ?? ""} not authorized to read package {found.Dataset.Name}");
         }
-        return (await catalog.PublicAsync()).FirstOrDefault(d => d.Name == nameOrId || d.Id == nameOrId) ?? throw new CkanNotFound("Dataset not found");
+        return (await catalog.PublicAsync()).FirstOrDefault(d => d.ApiName == nameOrId || d.Id == nameOrId) ?? throw new CkanNotFound("Dataset not found");
     }
 
     private async Task<JsonObject> ResourceShowAsync(string id, ClaimsPrincipal user, CkanDicts dicts)

@@ -34,7 +34,7 @@ public sealed class CkanDicts(Func<DatasetRecord, string, string> absoluteUrl)
         return new JsonObject
         {
             ["id"] = dataset.Id,
-            ["name"] = dataset.Name,
+            ["name"] = dataset.ApiName,
             ["title"] = dataset.Title,
             ["type"] = "dataset",
             ["state"] = "active",

@@ -13,6 +13,8 @@ public sealed record PackageQuery
     public string? Q { get; init; }
     /// <summary>Facet field (organization, groups, tags, res_format, license_id) → values that must all match.</summary>
     public IReadOnlyList<(string Field, string Value)> Filters { get; init; } = [];
+    /// <summary>A client's filter (CKAN's fq and q field terms): terms, ranges, negation, AND/OR.</summary>
+    public DatasetFilter Condition { get; init; } = DatasetFilter.Everything;
     public IReadOnlyList<(string Field, bool Descending)> Sort { get; init; } = [];
     public int Rows { get; init; } = 10;
     public int Start { get; init; }
@@ -31,6 +33,8 @@ public sealed record PackageResult(long Count, IReadOnlyList<DatasetRecord> Resu
 public sealed class CatalogueQuery(DatasetCatalog catalog, TenantContext tenant, IServiceProvider services)
 {
     public static readonly IReadOnlyList<string> FacetNames = ["organization", "groups", "tags", "res_format", "license_id"];
+    /// <summary>Fields a range (<c>[a TO b]</c>) applies to: CKAN's dates and counts.</summary>
+    public static readonly IReadOnlyList<string> RangeNames = ["metadata_modified", "metadata_created", "num_resources", "num_tags"];
     public static readonly IReadOnlyList<string> SortNames = ["score", "name", "title", "metadata_modified", "metadata_created"];
 
     public async Task<PackageResult> SearchAsync(PackageQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -42,6 +46,7 @@ public sealed class CatalogueQuery(DatasetCatalog catalog, TenantContext tenant,
             datasets = matches is null ? datasets.Where(d => WordsMatch(d, query.Q)) : datasets.Where(d => matches.Contains((d.Organization, d.Name)));
         }
         foreach (var (field, value) in query.Filters) datasets = datasets.Where(d => ValuesOf(d, field).Contains(value, StringComparer.OrdinalIgnoreCase));
+        datasets = datasets.Where(query.Condition.Matches);
         var list = datasets.ToList();
 
         var facets = query.FacetFields.ToDictionary(f => f, f => (IReadOnlyList<(string, int)>)list
@@ -76,9 +81,19 @@ public sealed class CatalogueQuery(DatasetCatalog catalog, TenantContext tenant,
         "tags" => dataset.Part.Tags,
         "res_format" => dataset.Formats,
         "license_id" => [dataset.Part.LicenseId],
-        "name" => [dataset.Name],
+        "name" => [dataset.ApiName],
         "id" => [dataset.Id],
         _ => [],
+    };
+
+    /// <summary>The value a range compares: a date for metadata_*, a count for num_*.</summary>
+    public static IComparable? RangeValueOf(DatasetRecord dataset, string field) => field switch
+    {
+        "metadata_modified" => dataset.ModifiedUtc,
+        "metadata_created" => dataset.CreatedUtc,
+        "num_resources" => (long)dataset.Resources.Count,
+        "num_tags" => (long)dataset.Part.Tags.Count,
+        _ => null,
     };
 
     private async Task<HashSet<(string, string)>?> MatchAsync(string q, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -17,19 +17,33 @@ public sealed class TabularFileException(long row, string message) : Exception(m
 
 /// <summary>
 /// Streams a CSV (CsvHelper; delimiter detected; strict UTF-8, so a file of mixed encodings is refused at the first
-/// foreign row) or the first sheet of an XLSX (MiniExcel): the header, then each row as strings. A ragged row, an
+/// foreign row), the first sheet of an XLSX (MiniExcel) or an ODS (<see cref="OdsRows"/>), or the records of a JSON
+/// or XML file (<see cref="JsonRecords"/>, <see cref="XmlRecords"/>): the header, then each row as strings. A ragged row, an
 /// empty or repeated column name, or more than <see cref="MaxColumns"/> columns is refused with its row number.
 /// </summary>
 public sealed class TabularReader(IStringLocalizer<Strings> T)
 {
     public const int MaxColumns = 1000;
 
-    public static bool IsTabular(string format) => format is "CSV" or "XLSX";
+    public static bool IsTabular(string format) => format is "CSV" or "XLSX" or "ODS" or "JSON" or "XML";
+
+    /// <summary>
+    /// A spreadsheet is a table by definition, so a bad one is refused. A JSON or XML file may be something else
+    /// (a schema, a map): it is kept as a file, and the reason it has no DataStore table is shown instead.
+    /// </summary>
+    public static bool MayHoldOtherThanTable(string format) => format is "JSON" or "XML";
 
     public (string[] Header, IEnumerable<string?[]> Rows) Open(string path, string format)
     {
         if (new FileInfo(path).Length == 0) throw new TabularFileException(0, T["Berkas kosong."]);
-        var rows = format == "XLSX" ? ReadXlsx(path) : ReadCsv(path);
+        var rows = format switch
+        {
+            "XLSX" => ReadXlsx(path),
+            "ODS" => OdsRows.Read(path, MaxColumns, T),
+            "JSON" => JsonRecords.Read(path, T),
+            "XML" => XmlRecords.Read(path, T),
+            _ => ReadCsv(path),
+        };
         var enumerator = rows.GetEnumerator();
         if (!enumerator.MoveNext()) throw new TabularFileException(0, T["Berkas kosong."]);
         var header = CheckHeader(enumerator.Current);

@@ -49,8 +49,20 @@ public sealed class DatasetCatalog(IServiceProvider services, TenantContext tena
         {
             var entries = await portal.QueryAsync(new CatalogQuery { Kind = Kind, Page = page, PageSize = 200, CountTotal = false });
             all.AddRange(entries.Entries.Select(e => e.Data is null ? null : JsonSerializer.Deserialize<DatasetRecord>(e.Data)).OfType<DatasetRecord>());
-            if (entries.Entries.Count < 200) return all;
+            if (entries.Entries.Count < 200) return WithCityNames(all);
         }
+    }
+
+    /// <summary>
+    /// CKAN names are unique in a catalogue, but two PDs may each name a dataset "rekap-2025". The first published keeps
+    /// the plain name; each later one is "rekap-2025--{pd}", so package_show by name never answers with another PD's data.
+    /// </summary>
+    private static List<DatasetRecord> WithCityNames(List<DatasetRecord> datasets)
+    {
+        var later = datasets.GroupBy(d => d.Name, StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .SelectMany(g => g.OrderBy(d => d.CreatedUtc).ThenBy(d => d.Organization, StringComparer.Ordinal).Skip(1))
+            .Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        return later.Count == 0 ? datasets : datasets.Select(d => later.Contains(d.Id) ? d with { CityName = $"{d.Name}--{d.Organization}" } : d).ToList();
     }
 
     private static string Excerpt(string markdown) => markdown.Length <= 240 ? markdown : markdown[..240] + "…";

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OrchardSpbe.Datasets.Datasets;
 
 /// <summary>
@@ -19,6 +21,17 @@ public sealed record DatasetRecord
     public IReadOnlyList<ResourceRecord> Resources { get; init; } = [];
 
     public bool IsPublic => Part.Classification == Classifications.Terbuka;
+
+    /// <summary>
+    /// On the portal, where two PDs may each have a dataset of the same name: the name the city's CKAN API and DCAT
+    /// give it, unique across the city (<see cref="DatasetCatalog.CityAsync"/>). Null where the plain name is unique.
+    /// </summary>
+    [JsonIgnore]
+    public string? CityName { get; init; }
+
+    /// <summary>The CKAN name: unique on the site that answers.</summary>
+    [JsonIgnore]
+    public string ApiName => CityName ?? Name;
 
     public IEnumerable<string> Formats => Resources.Select(r => r.Format).Where(f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase);
 }

@@ -78,7 +78,7 @@ public sealed class DcatController(DatasetCatalog catalog, DatasetDirectory dire
         DatasetRecord? dataset = null;
         if (!tenant.IsDefault && await directory.FindAsync(name) is { Published: true } found && await access.CanReadAsync(found.Dataset, User, "DCAT"))
             dataset = found.Dataset;
-        dataset ??= tenant.IsDefault ? (await catalog.PublicAsync()).FirstOrDefault(d => d.Name == name || d.Id == name) : null;
+        dataset ??= tenant.IsDefault ? (await catalog.PublicAsync()).FirstOrDefault(d => d.ApiName == name || d.Id == name) : null;
         if (dataset is null) return NotFound();
         var graph = new RdfGraph();
         Mapper().AddDataset(graph, dataset);

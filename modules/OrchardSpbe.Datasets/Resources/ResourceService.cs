@@ -82,7 +82,7 @@ public sealed class ResourceService(
             }
             await using var transaction = await session.BeginTransactionAsync();
             await InsertAsync(id, datasetId, name, input.Description, ResourceKinds.Upload, null, Path.GetFileName(path), format.Format, format.MediaType, file.Length, sha, now);
-            if (TabularReader.IsTabular(format.Format)) await tables.LoadAsync(id, path, format.Format);
+            if (TabularReader.IsTabular(format.Format)) await LoadTableAsync(id, path, format.Format);
             await audit.RecordAsync("dataset.resource.add", datasetId, $"{name} ({format.Format}, {file.Length} B, sha256 {sha})", userName);
             await catalog.RefreshAsync(datasetId);
             await transaction.CommitAsync();
@@ -92,6 +92,16 @@ public sealed class ResourceService(
         {
             Directory.Delete(folder, true);
             return (null, new ResourceError("file", exception.Message));
+        }
+    }
+
+    /// <summary>Loads the DataStore table; a JSON or XML file that is not a list of records stays a plain file, with the reason kept.</summary>
+    private async Task LoadTableAsync(string resourceId, string path, string format)
+    {
+        try { await tables.LoadAsync(resourceId, path, format); }
+        catch (TabularFileException exception) when (TabularReader.MayHoldOtherThanTable(format))
+        {
+            await tables.RecordErrorAsync(resourceId, exception.Message);
         }
     }
 

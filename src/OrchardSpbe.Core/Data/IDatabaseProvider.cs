@@ -19,6 +19,12 @@ public interface IDatabaseProvider
     string LocationForRestore(string tenantName, string generation);
 
     Task<DbConnection> OpenAsync(string location, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether every tenant draws from one bounded connection pool (PostgreSQL). A session then holds a connection
+    /// only for a query or a transaction, never while a page renders; with a file per tenant (SQLite) it keeps one.
+    /// </summary>
+    bool SharesConnectionPool { get; }
     Task CreateStoreAsync(string location, CancellationToken cancellationToken = default);
     Task DropStoreAsync(string location, CancellationToken cancellationToken = default);
 

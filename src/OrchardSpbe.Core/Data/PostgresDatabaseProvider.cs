@@ -48,6 +48,7 @@ public sealed partial class PostgresDatabaseProvider : IDatabaseProvider, IAsync
     }
 
     public DatabaseProviderName Name => DatabaseProviderName.Postgres;
+    public bool SharesConnectionPool => true;
     public SqlDialect Dialect => SqlDialect.Postgres;
     public string HostLocation => CheckedSchema(_settings.HostSchema);
     public string LocationForTenant(string tenantName) => CheckedSchema(_settings.SchemaPrefix + tenantName.Replace('-', '_'));

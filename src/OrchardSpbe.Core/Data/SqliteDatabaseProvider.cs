@@ -11,6 +11,7 @@ public sealed class SqliteDatabaseProvider(AppDataFolder appData) : IDatabasePro
     private readonly ConcurrentDictionary<string, string> _connectionStrings = new();
 
     public DatabaseProviderName Name => DatabaseProviderName.Sqlite;
+    public bool SharesConnectionPool => false;
     public SqlDialect Dialect => SqlDialect.Sqlite;
     public string HostLocation => "host.db";
     public string LocationForTenant(string tenantName) => Path.Combine("Sites", tenantName, "site.db");

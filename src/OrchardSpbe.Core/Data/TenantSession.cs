@@ -6,8 +6,11 @@ namespace OrchardSpbe.Data;
 
 /// <summary>
 /// The unit of work of one request (or one background job) against the current tenant's store:
-/// one connection, opened on first use, and at most one transaction that every store in the scope
-/// joins — so a recipe, a user and an audit entry commit or roll back together.
+/// at most one transaction that every store in the scope joins — so a recipe, a user and an audit
+/// entry commit or roll back together.
+/// On a shared pool (PostgreSQL) a connection is held only for one query or one transaction: holding
+/// it from the first query to the end of the request, through rendering, ran the pool dry under load
+/// (issue 12 soak). With a file per tenant (SQLite) the session keeps one connection, opened on first use.
 /// </summary>
 public sealed class TenantSession(TenantContext tenant, IDatabaseProvider database, Handover.FailPoints failPoints) : IAsyncDisposable
 {
@@ -18,8 +21,23 @@ public sealed class TenantSession(TenantContext tenant, IDatabaseProvider databa
 
     public SqlDialect Dialect => database.Dialect;
 
+    /// <summary>
+    /// The session's own connection, for work that needs the connection itself (bulk copy, schema reads).
+    /// It stays with the session until its transaction ends or the session is disposed.
+    /// </summary>
     public async Task<DbConnection> ConnectionAsync(CancellationToken cancellationToken = default) =>
-        _connection ??= await database.OpenAsync(tenant.Shell.Record.DatabaseLocation, cancellationToken);
+        _connection ??= await OpenAsync(cancellationToken);
+
+    private Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) =>
+        database.OpenAsync(tenant.Shell.Record.DatabaseLocation, cancellationToken);
+
+    /// <summary>Runs one command on the session's connection, or on a pooled one returned as soon as the command has run.</summary>
+    private async Task<T> OnConnectionAsync<T>(Func<DbConnection, Task<T>> command)
+    {
+        if (_connection is not null || !database.SharesConnectionPool) return await command(await ConnectionAsync());
+        await using var connection = await OpenAsync();
+        return await command(connection);
+    }
 
     public DbTransaction? Transaction => _transaction;
 
@@ -32,17 +50,18 @@ public sealed class TenantSession(TenantContext tenant, IDatabaseProvider databa
         return new SessionTransaction(this, owner: true);
     }
 
-    public async Task<int> ExecuteAsync(string sql, object? parameters = null) =>
-        await (await ConnectionAsync()).ExecuteAsync(sql, parameters, _transaction);
+    public Task<int> ExecuteAsync(string sql, object? parameters = null) =>
+        OnConnectionAsync(connection => connection.ExecuteAsync(sql, parameters, _transaction));
 
-    public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null) =>
-        await (await ConnectionAsync()).QueryAsync<T>(sql, parameters, _transaction);
+    // Dapper buffers the rows, so a pooled connection can go back before the caller reads them.
+    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null) =>
+        OnConnectionAsync(connection => connection.QueryAsync<T>(sql, parameters, _transaction));
 
-    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null) =>
-        await (await ConnectionAsync()).QuerySingleOrDefaultAsync<T>(sql, parameters, _transaction);
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null) =>
+        OnConnectionAsync(connection => connection.QuerySingleOrDefaultAsync<T>(sql, parameters, _transaction));
 
-    public async Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters = null) =>
-        await (await ConnectionAsync()).ExecuteScalarAsync<T>(sql, parameters, _transaction);
+    public Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters = null) =>
+        OnConnectionAsync(connection => connection.ExecuteScalarAsync<T>(sql, parameters, _transaction));
 
     /// <summary>
     /// Work that must only happen once the change is durable — telling other nodes, evicting cached pages,
@@ -76,6 +95,7 @@ public sealed class TenantSession(TenantContext tenant, IDatabaseProvider databa
         {
             await _transaction.DisposeAsync();
             _transaction = null;
+            if (database.SharesConnectionPool) await ReleaseConnectionAsync();
         }
         if (commit) failPoints.Hit("commit:after");
         if (_afterCommit.Count == 0) return;
@@ -88,6 +108,11 @@ public sealed class TenantSession(TenantContext tenant, IDatabaseProvider databa
     public async ValueTask DisposeAsync()
     {
         await EndTransactionAsync(commit: false);
+        await ReleaseConnectionAsync();
+    }
+
+    private async Task ReleaseConnectionAsync()
+    {
         if (_connection is not null) await _connection.DisposeAsync();
         _connection = null;
     }
