@@ -1,3 +1,4 @@
+using OrchardSpbe.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrchardSpbe.Content.Editing;
@@ -41,6 +42,8 @@ public sealed class DatasetsModule : SpbeModule
 
         // Resources and the DataStore (a table per tabular resource, swapped atomically on reload).
         services.AddScoped<ResourceService>();
+        services.AddScoped<LinkFetcher>();
+        services.AddOutboundHttpClient(LinkFetcher.ClientName, TimeSpan.FromSeconds(60));
         services.AddScoped<TabularReader>();
         services.AddScoped<DataStoreTables>();
         services.AddScoped<DataStoreQuery>();

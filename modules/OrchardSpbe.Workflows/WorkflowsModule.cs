@@ -1,3 +1,4 @@
+using OrchardSpbe.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrchardSpbe.Content;
@@ -46,7 +47,8 @@ public sealed class WorkflowsModule : SpbeModule
                 .AddSingleton<IActivity, WaitUntil>();
         services.AddSingleton<ActivityLibrary>();
         services.AddSingleton<WorkflowScripting>();
-        services.AddHttpClient(HttpRequest.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        // Addresses a workflow author writes are user input: no call reaches inside the network (SSRF).
+        services.AddOutboundHttpClient(HttpRequest.ClientName, TimeSpan.FromSeconds(10));
 
         services.AddScoped<WorkflowDefinitionStore>();
         services.AddScoped<DefinitionValidator>();

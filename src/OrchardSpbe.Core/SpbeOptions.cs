@@ -13,6 +13,7 @@ public sealed class SpbeOptions
     public SecuritySettings Security { get; set; } = new();
     public MetricsSettings Metrics { get; set; } = new();
     public BackupSettings Backup { get; set; } = new();
+    public OutboundSettings Outbound { get; set; } = new();
 
     /// <summary>Tests only: the name of a <see cref="Handover.FailPoints"/> point at which the process kills itself.</summary>
     public string? FailPoint { get; set; }
@@ -90,6 +91,16 @@ public sealed class SecuritySettings
     /// </summary>
     public int MaxFailedAccessAttempts { get; set; } = 5;
     public int LockoutMinutes { get; set; } = 15;
+}
+
+/// <summary>Calls the platform makes to addresses users give (resource links, workflow HTTP requests).</summary>
+public sealed class OutboundSettings
+{
+    /// <summary>
+    /// Host names that may be reached even though they resolve inside the network — the city's own intranet data
+    /// servers, for example. Every other internal address is refused (no SSRF).
+    /// </summary>
+    public string[] AllowedHosts { get; set; } = [];
 }
 
 /// <summary>The operators' metrics endpoint (OpenTelemetry, Prometheus format): off unless enabled, and then only with the token.</summary>

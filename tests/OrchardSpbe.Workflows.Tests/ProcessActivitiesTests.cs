@@ -56,4 +56,40 @@ public sealed class ProcessActivitiesTests(SqliteWorkflowSite fixture) : IClassF
         Assert.Contains("Cek layanan harian: layanan sehat", notifications.Html);
         Assert.DoesNotContain("Layanan gagal", notifications.Html);
     }
+
+    // A workflow's HTTP request is user input: the same server by its address 127.0.0.1 (not an allowed host) is
+    // refused at connection, as the metadata address would be, and the flow goes on by its "failed" road.
+    [Fact]
+    public async Task An_HTTP_request_to_an_internal_address_is_refused()
+    {
+        var desk = await WorkflowDesk.OpenAsync(fixture.Site, "ssrf");
+        var internalUrl = $"http://127.0.0.1:{fixture.Site.Port}/health/live";
+        var created = await desk.CreateDefinitionAsync($$$"""
+            {
+              "id": "cek-internal", "name": "Cek alamat internal",
+              "activities": [
+                { "id": "mulai", "type": "ManualStart", "title": "Mulai", "start": true },
+                { "id": "panggil", "type": "HttpRequest", "title": "Panggil", "method": "GET", "url": "{{{internalUrl}}}" },
+                { "id": "ditolak", "type": "Notify", "title": "Ditolak", "users": ["admin"], "subject": "Panggilan internal ditolak" },
+                { "id": "lolos", "type": "Notify", "title": "Lolos", "users": ["admin"], "subject": "Panggilan internal lolos" }
+              ],
+              "transitions": [
+                { "from": "mulai", "to": "panggil" },
+                { "from": "panggil", "outcome": "Failed", "to": "ditolak" },
+                { "from": "panggil", "outcome": "Done", "to": "lolos" }
+              ]
+            }
+            """);
+        Assert.Empty(created.Errors);
+        await desk.StartAsync("cek-internal");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string html;
+        do
+        {
+            await Task.Delay(300);
+            html = (await desk.Client.OpenAsync(desk.Url("/admin/notifications"))).Html;
+        } while (!html.Contains("Panggilan internal") && DateTime.UtcNow < deadline);
+        Assert.Contains("Panggilan internal ditolak", html);
+        Assert.DoesNotContain("Panggilan internal lolos", html);
+    }
 }

@@ -11,7 +11,8 @@ public abstract class WorkflowSite(DatabaseProviderName provider) : IAsyncLifeti
 
     public static Dictionary<string, string?> SettingsWith(SmtpSink? sink)
     {
-        var settings = new Dictionary<string, string?> { ["Spbe:Background:Tick"] = "00:00:01" };
+        // The process test calls the site itself by the name "localhost"; every other internal address stays refused.
+        var settings = new Dictionary<string, string?> { ["Spbe:Background:Tick"] = "00:00:01", ["Spbe:Outbound:AllowedHosts:0"] = "localhost" };
         if (sink is not null) foreach (var (key, value) in sink.Settings) settings[key] = value;
         return settings;
     }

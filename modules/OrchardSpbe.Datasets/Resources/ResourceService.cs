@@ -6,6 +6,7 @@ using OrchardSpbe.Data;
 using OrchardSpbe.Datasets.Datasets;
 using OrchardSpbe.Datasets.DataStore;
 using OrchardSpbe.Localization;
+using OrchardSpbe.Net;
 using OrchardSpbe.Tenants;
 
 namespace OrchardSpbe.Datasets.Resources;
@@ -19,11 +20,13 @@ public sealed record ResourceError(string Field, string Message);
 /// <summary>
 /// Adds, reloads and removes a dataset's resources. An upload is checked (format by its name and bytes, size), kept in
 /// the PD's folder with its size and SHA-256, and — when tabular — loaded into the DataStore in the same transaction
-/// as its row: a file the DataStore refuses leaves nothing behind. Every change is audited and refreshes the portal.
+/// as its row: a file the DataStore refuses leaves nothing behind. A link is fetched once (<see cref="LinkFetcher"/>)
+/// for its size, SHA-256, last-modified time and DataStore table; a link that cannot be fetched or loaded is kept,
+/// with the reason shown. Every change is audited and refreshes the portal.
 /// </summary>
 public sealed class ResourceService(
     TenantSession session, TenantContext tenant, AppDataFolder appData, DataStoreTables tables, DatasetCatalog catalog,
-    AuditLog audit, TimeProvider clock, IStringLocalizer<Strings> T)
+    AuditLog audit, TimeProvider clock, OutboundGuard outbound, LinkFetcher fetcher, IStringLocalizer<Strings> T)
 {
     /// <summary>Larger uploads are refused before they are read (a million-row CSV is about 60 MB).</summary>
     public const long MaxUploadBytes = 200L * 1024 * 1024;
@@ -43,14 +46,31 @@ public sealed class ResourceService(
         var now = clock.GetUtcNow();
         if (input.File is null)
         {
-            if (await LinkGuard.CheckAsync(input.Url) is { } refused) return (null, new ResourceError("url", T[refused]));
+            var url = input.Url!.Trim();
+            if (await outbound.CheckUrlAsync(url) is { } refused) return (null, new ResourceError("url", T[refused]));
             if (ResourceFormats.OfFormat(input.Format) is not { } linkFormat)
                 return (null, new ResourceError("format", T["Pilih format: CSV, XLSX, JSON, XML, PDF atau ODS."]));
-            await using var transaction = await session.BeginTransactionAsync();
-            await InsertAsync(id, datasetId, name, input.Description, ResourceKinds.Link, input.Url!.Trim(), null, linkFormat.Format, linkFormat.MediaType, null, null, now);
-            await audit.RecordAsync("dataset.resource.add", datasetId, $"{name} ({input.Url})", userName);
-            await catalog.RefreshAsync(datasetId);
-            await transaction.CommitAsync();
+            // Fetched before the transaction: no database connection waits on another server.
+            var copy = Path.Combine(FolderOf(id), "berkas" + linkFormat.Extension);
+            Directory.CreateDirectory(FolderOf(id));
+            var (fetched, notFetched) = await fetcher.FetchAsync(url, linkFormat.Format, copy);
+            try
+            {
+                await using var transaction = await session.BeginTransactionAsync();
+                await InsertAsync(id, datasetId, name, input.Description, ResourceKinds.Link, url, null, linkFormat.Format, linkFormat.MediaType,
+                    fetched?.Size, fetched?.Sha256, fetched?.LastModifiedUtc ?? now);
+                if (notFetched is not null) await tables.RecordErrorAsync(id, notFetched);
+                else if (TabularReader.IsTabular(linkFormat.Format)) await LoadTableAsync(id, copy, linkFormat.Format, keepOnAnyError: true);
+                await audit.RecordAsync("dataset.resource.add", datasetId, fetched is null ? $"{name} ({url})" : $"{name} ({url}, {fetched.Size} B, sha256 {fetched.Sha256})", userName);
+                await catalog.RefreshAsync(datasetId);
+                await transaction.CommitAsync();
+            }
+            catch
+            {
+                Directory.Delete(FolderOf(id), true);
+                throw;
+            }
+            if (fetched is null) Directory.Delete(FolderOf(id), true);
             return (id, null);
         }
 
@@ -96,10 +116,10 @@ public sealed class ResourceService(
     }
 
     /// <summary>Loads the DataStore table; a JSON or XML file that is not a list of records stays a plain file, with the reason kept.</summary>
-    private async Task LoadTableAsync(string resourceId, string path, string format)
+    private async Task LoadTableAsync(string resourceId, string path, string format, bool keepOnAnyError = false)
     {
         try { await tables.LoadAsync(resourceId, path, format); }
-        catch (TabularFileException exception) when (TabularReader.MayHoldOtherThanTable(format))
+        catch (TabularFileException exception) when (keepOnAnyError || TabularReader.MayHoldOtherThanTable(format))
         {
             await tables.RecordErrorAsync(resourceId, exception.Message);
         }
@@ -108,8 +128,9 @@ public sealed class ResourceService(
     /// <summary>Reloads the DataStore table from the kept file with the walidata's column types.</summary>
     public async Task<ResourceError?> ReloadAsync(ResourceRecord resource, IReadOnlyDictionary<string, string> types, string? userName)
     {
-        if (!resource.IsUpload || !TabularReader.IsTabular(resource.Format)) return new ResourceError("types", T["Sumber data ini bukan tabel."]);
-        var path = Path.Combine(FolderOf(resource.Id), "berkas" + ResourceFormats.OfFormat(resource.Format)!.Value.Extension);
+        // A link's fetched copy reloads like an upload.
+        var path = Path.Combine(FolderOf(resource.Id), "berkas" + (ResourceFormats.OfFormat(resource.Format)?.Extension ?? ""));
+        if (!TabularReader.IsTabular(resource.Format) || !File.Exists(path)) return new ResourceError("types", T["Sumber data ini bukan tabel."]);
         try
         {
             await using var transaction = await session.BeginTransactionAsync();
