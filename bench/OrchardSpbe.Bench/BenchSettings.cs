@@ -9,7 +9,7 @@ namespace OrchardSpbe.Bench;
 /// for search --search-news-per-tenant 500 --search-pages-per-tenant 50
 /// --search-clients 16 --search-requests 2000; for statistics (PostgreSQL and Redis) --stat-tenants 120 --stat-indicators 200
 /// --stat-series-indicators 200 --stat-years 10 --stat-requests 2000 --stat-latency-requests 300 --stat-import-values 1000000
-/// --stat-handovers 3 --postgres CONNSTRING --redis HOST:PORT; for the soak --soak-tenants 120 --soak-clients 64 --soak-seconds 600;
+/// --stat-handovers 3 --postgres CONNSTRING --redis HOST:PORT; for applications --app-applications 3000 --app-devices 10000 --app-requests 300; for the soak --soak-tenants 120 --soak-clients 64 --soak-seconds 600;
 /// --skip platform,backup,lists,portal,workflows,search,statistics leaves sections out; --only soak runs only those named.
 /// Small values keep development runs short.
 /// </summary>
@@ -61,7 +61,11 @@ public sealed record BenchSettings
     public string Postgres { get; init; } = "Host=127.0.0.1;Port=5432;Username=spbe;Password=spbe;Database=spbe_test;Maximum Pool Size=40;Timeout=15";
     public string Redis { get; init; } = "127.0.0.1:6379";
 
-    /// <summary>The soak (issue 12 §5), only with --only soak: PD sites, concurrent clients, duration.</summary>
+    /// <summary>Applications (issue 14), on the SQLite App_Data: registered applications and devices over the seeded PDs; requests per figure.</summary>
+    public int AppApplications { get; init; } = 3_000;
+    public int AppDevices { get; init; } = 10_000;
+    public int AppRequests { get; init; } = 300;
+
     /// <summary>Issue 13: the PDs members are placed at, the current round's applicants, the members, the years of monthly reports, ICT staff a PD registers.</summary>
     public int ProgTenants { get; init; } = 30;
     public int ProgApplicants { get; init; } = 2_000;
@@ -69,6 +73,7 @@ public sealed record BenchSettings
     public int ProgYears { get; init; } = 5;
     public int ProgStaffPerPd { get; init; } = 5;
 
+    /// <summary>The soak (issue 12 §5), only with --only soak: PD sites, concurrent clients, duration.</summary>
     public int SoakTenants { get; init; } = 120;
     public int SoakClients { get; init; } = 64;
     public int SoakSeconds { get; init; } = 600;
@@ -138,6 +143,9 @@ public sealed record BenchSettings
             ProgMembers = Int("prog-members", 300),
             ProgYears = Int("prog-years", 5),
             ProgStaffPerPd = Int("prog-staff-per-pd", 5),
+            AppApplications = Int("app-applications", 3_000),
+            AppDevices = Int("app-devices", 10_000),
+            AppRequests = Int("app-requests", 300),
             SoakTenants = Int("soak-tenants", 120),
             SoakClients = Int("soak-clients", 64),
             SoakSeconds = Int("soak-seconds", 600),
@@ -161,7 +169,7 @@ public sealed record BenchSettings
         return settings;
     }
 
-    public static readonly string[] Sections = ["platform", "backup", "lists", "portal", "workflows", "search", "statistics", "programmers", "soak"];
+    public static readonly string[] Sections = ["platform", "backup", "lists", "portal", "workflows", "search", "statistics", "programmers", "applications", "soak"];
 
     private static string FindRepositoryRoot()
     {

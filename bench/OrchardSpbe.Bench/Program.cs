@@ -11,7 +11,9 @@ using OrchardSpbe.Bench;
 //   → statistics (issue 10, PostgreSQL + Redis): COPY the accepted statistics of 120 PDs, then node A for the reads
 //   and the million-value import, node B for the hand-over's visibility on another node.
 //   → programmers (issue 13, SQLite, own App_Data): bulk-written applicants, members and years of reports, then the
-//   selection board and the city gap table over HTTP. --skip leaves sections out.
+//   selection board and the city gap table over HTTP.
+//   → applications (issue 14): 3,000 applications and 10,000 devices into the portal's SQLite file, then a fresh host
+//   for the catalogue search, the integration map and the compliance board. --skip leaves sections out.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var settings = BenchSettings.Parse(args);
 Machine.Print(Console.Out, args);
@@ -42,6 +44,7 @@ if (settings.Runs("workflows")) await WorkflowBench.RunAsync(settings, appData, 
 if (settings.Runs("search")) await SearchBench.RunAsync(settings, appData, seeded, report);
 if (settings.Runs("statistics")) await StatisticsBench.RunAsync(settings, report);
 if (settings.Runs("programmers")) await ProgrammersBench.RunAsync(settings, report);
+if (settings.Runs("applications")) await ApplicationsBench.RunAsync(settings, appData, seeded, report);
 if (settings.Runs("soak")) await SoakBench.RunAsync(settings, report);
 
 report.Print(Console.Out);

@@ -84,5 +84,15 @@ public sealed class Migrations : DataMigration
                 score {db.Dialect.Double} NOT NULL, note TEXT NULL, assessed_by TEXT NOT NULL, assessed_utc {db.Dialect.BigInt} NOT NULL);
             CREATE UNIQUE INDEX ux_app_assessments_period ON app_assessments (tenant, application_id, period);
             """),
+        // On the PD: the SHA-256 of each application's documents Diskominfo's repository holds (from its last decision),
+        // so a resubmission carries only the documents that changed.
+        async db => await db.ExecuteAsync("""
+            CREATE TABLE app_portal_documents (application_id TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (application_id, sha256));
+            """),
+        // The programmers assigned (issue 14, through Core's IProgrammerDirectory): member ids on the PD, name and role in the catalogue copy.
+        async db => await db.ExecuteAsync("""
+            ALTER TABLE app_applications ADD COLUMN programmers TEXT NOT NULL DEFAULT '';
+            ALTER TABLE app_public ADD COLUMN programmers TEXT NOT NULL DEFAULT '';
+            """),
     ];
 }

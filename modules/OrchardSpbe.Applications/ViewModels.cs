@@ -4,13 +4,18 @@ using OrchardSpbe.Applications.Mandiri;
 using OrchardSpbe.Applications.Register;
 using OrchardSpbe.Applications.Registration;
 using OrchardSpbe.Applications.Reports;
+using OrchardSpbe.Modules;
 using OrchardSpbe.Tenants;
 
 namespace OrchardSpbe.Applications;
 
 public sealed record RegisterHomeViewModel(IReadOnlyList<ApplicationRecord> Applications, IReadOnlyList<DeviceRecord> Devices, bool Mandiri);
 
-public sealed record ApplicationEditorViewModel(string? Id, ApplicationInput Input, IReadOnlyDictionary<string, string> Errors, IReadOnlyList<TenantRecord> Pds, bool Mandiri);
+public sealed record ApplicationEditorViewModel(string? Id, ApplicationInput Input, IReadOnlyDictionary<string, string> Errors, IReadOnlyList<TenantRecord> Pds, bool Mandiri)
+{
+    /// <summary>The Tim Programmer members placed at this PD to pick from; null where the Programmers feature is off (the field is absent).</summary>
+    public IReadOnlyList<ProgrammerLink>? Programmers { get; init; }
+}
 
 public sealed record ApplicationPageViewModel(
     ApplicationRecord Application, IReadOnlyList<(DocumentKind Kind, bool Required, DocumentRecord? Latest)> Checklist,

@@ -49,6 +49,7 @@ public sealed class ProgrammersModule : SpbeModule
 
         services.AddHandoverHandler<TermEndingReceivedHandler>();
         services.AddRecipeStep<SampleMembersStep>();
+        services.AddScoped<OrchardSpbe.Modules.IProgrammerDirectory, ProgrammerDirectory>(); // for the applications that name their programmers
 
         // Reports on the PD, evaluated by its head; evaluations to the portal by the Core hand-over (15(2), Pasal 20).
         services.AddScoped<ReportService>();

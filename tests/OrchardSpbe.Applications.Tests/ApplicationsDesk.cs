@@ -1,5 +1,9 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OrchardSpbe.Data;
+using OrchardSpbe.Tenants;
 
 namespace OrchardSpbe.Applications.Tests;
 
@@ -20,20 +24,21 @@ public sealed class ApplicationsDesk(TestSite site, string pd, SiteClient pdAdmi
     public Uri Url(string path) => site.Url(pd, path);
     public Uri PortalUrl(string path) => site.Url(null, path);
 
-    public static async Task<ApplicationsDesk> OpenAsync(TestSite site, string prefix = "dinkes", string? displayName = null)
+    /// <param name="exact">Use <paramref name="prefix"/> as the tenant name itself (a site of its own, e.g. for the sample PDs' names).</param>
+    public static async Task<ApplicationsDesk> OpenAsync(TestSite site, string prefix = "dinkes", string? displayName = null, bool exact = false)
     {
-        var pd = prefix + Guid.NewGuid().ToString("N")[..6];
+        var pd = exact ? prefix : prefix + Guid.NewGuid().ToString("N")[..6];
         await site.CreateTenantAsync(pd, displayName ?? "Dinas Kesehatan Uji " + pd);
         var admin = site.NewVisitor();
         await admin.SignInAsync(site.Url(pd), "admin", TestEnvironment.AdminPassword);
-        await AddUsersAsync(admin, site.Url(pd, "/admin/recipes"), pd, ("pengelola", "IctOfficer"));
+        await AddUsersAsync(admin, site.Url(pd, "/admin/recipes"), pd, ("pengelola", "IctOfficer"), ("kepala", "Reviewer"));
         using var portalAdmin = site.NewVisitor();
         await portalAdmin.SignInAsync(site.Url(null), "admin", TestEnvironment.AdminPassword);
         await AddUsersAsync(portalAdmin, site.Url(null, "/admin/recipes"), "portal", ("registrar" + pd, "IctRegistrar"));
         return new ApplicationsDesk(site, pd, admin);
     }
 
-    private static async Task AddUsersAsync(SiteClient admin, Uri recipes, string domain, params (string UserName, string Role)[] users)
+    internal static async Task AddUsersAsync(SiteClient admin, Uri recipes, string domain, params (string UserName, string Role)[] users)
     {
         var list = string.Join(",", users.Select(u =>
             $$"""{ "userName": "{{u.UserName}}", "email": "{{u.UserName}}@{{domain}}.bekasikota.go.id", "password": "{{Password}}", "roles": ["{{u.Role}}"] }"""));
@@ -50,6 +55,16 @@ public sealed class ApplicationsDesk(TestSite site, string pd, SiteClient pdAdmi
         await client.SignInAsync(site.Url(pd), "pengelola", Password);
         return client;
     }
+
+    /// <summary>The PD head (role Reviewer), told of Diskominfostandi's decisions.</summary>
+    public async Task<SiteClient> HeadAsync()
+    {
+        var client = site.NewVisitor();
+        await client.SignInAsync(site.Url(pd), "kepala", Password);
+        return client;
+    }
+
+    public string EmailOf(string userName) => userName == RegistrarName ? $"{userName}@portal.bekasikota.go.id" : $"{userName}@{pd}.bekasikota.go.id";
 
     public async Task<SiteClient> RegistrarAsync()
     {
@@ -124,6 +139,21 @@ public sealed class ApplicationsDesk(TestSite site, string pd, SiteClient pdAdmi
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"{id} never reached the portal's register as {state}.");
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>
+    /// The applications this PD handed to the portal, as the portal's hand-over inbox received them (oldest first): for
+    /// each, how many documents it listed and how many carried their bytes.
+    /// </summary>
+    public async Task<IReadOnlyList<(int Listed, int WithBytes)>> HandedOverAsync(string id)
+    {
+        var shell = site.Services.GetRequiredService<ShellHost>().Find(TenantRecord.DefaultName)!;
+        await using var scope = site.Services.GetRequiredService<TenantScopeFactory>().CreateScope(shell);
+        var payloads = await scope.ServiceProvider.GetRequiredService<TenantSession>().QueryAsync<string>(
+            "SELECT payload FROM spbe_handover_inbox WHERE from_tenant = @pd AND kind = 'applications.application' AND subject = @id ORDER BY received_utc, created_utc",
+            new { pd, id });
+        return payloads.Select(p => JsonDocument.Parse(p).RootElement.GetProperty("documents").EnumerateArray().ToList())
+            .Select(d => (d.Count, d.Count(x => x.GetProperty("content").ValueKind == JsonValueKind.String))).ToList();
     }
 
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 60)

@@ -58,6 +58,10 @@ public abstract class RegistrationStoryTests(SiteFixture fixture)
 
         var second = await registrar.OpenAsync(await desk.WaitForRegisterAsync(registrar, id));
         Assert.Equal("ya", second.Document.QuerySelector("tr[data-kind='backup-restore']")!.GetAttribute("data-present"));
+        // Only the backup procedure travelled the second time: the portal held the other nine (by SHA-256) and kept them.
+        Assert.Equal([(9, 9), (10, 1)], await desk.HandedOverAsync(id));
+        Assert.All(second.Document.QuerySelectorAll("tr[data-kind]"), row => Assert.Equal("ya", row.GetAttribute("data-present")));
+        Assert.StartsWith("%PDF-", await registrar.Http.GetStringAsync(new Uri(second.Url, second.Document.QuerySelector("tr[data-kind='bukti-uji'] a")!.GetAttribute("href")!)));
         var noLevel = await second.SubmitAsync(registrar, "form.register-form", new Dictionary<string, string> { ["securityLevel"] = "" });
         Assert.Contains(noLevel.Errors, e => e.Contains("tingkat keamanan"));
         var registered = await second.SubmitAsync(registrar, "form.register-form", new Dictionary<string, string> { ["securityLevel"] = "tinggi" });
@@ -98,6 +102,9 @@ public abstract class RegistrationStoryTests(SiteFixture fixture)
         Assert.Empty((await officer.SubmitAsync(desk.Url($"/admin/aplikasi/{id}"), "form.submit-form", new Dictionary<string, string>())).Errors);
         var again = await registrar.OpenAsync(await desk.WaitForRegisterAsync(registrar, id));
         Assert.Equal(number, again.Document.QuerySelector(".registration-number")!.TextContent.Trim());
+        // Nothing changed among the documents: the re-review carries none of their bytes, and the record still shows them all.
+        Assert.Equal((10, 0), (await desk.HandedOverAsync(id))[^1]);
+        Assert.All(again.Document.QuerySelectorAll("tr[data-kind]"), row => Assert.Equal("ya", row.GetAttribute("data-present")));
 
         // The audit log kept the story.
         var audit = await desk.PdAdmin.OpenAsync(desk.Url("/admin/audit"));

@@ -1,3 +1,7 @@
+using System.Text.Json;
+using OrchardSpbe.Handover;
+using OrchardSpbe.Modules;
+
 namespace OrchardSpbe.Applications.Catalogue;
 
 /// <summary>
@@ -23,6 +27,12 @@ public sealed class PublicApplication
 
     /// <summary>The titles of the public datasets it uses, one per line.</summary>
     public string Datasets { get; set; } = "";
+
+    /// <summary>The programmers assigned (JSON: id, name, role — the public fields only).</summary>
+    public string Programmers { get; set; } = "";
+
+    public IReadOnlyList<ProgrammerLink> ProgrammerList =>
+        Programmers.Length == 0 ? [] : JsonSerializer.Deserialize<List<ProgrammerLink>>(Programmers, HandoverOutbox.Json) ?? [];
     public bool IsPublic { get; set; }
     public DateTimeOffset RegisteredUtc { get; set; }
 }

@@ -17,6 +17,14 @@ public sealed class PublicCatalogue(TenantSession session)
         return (await session.QueryAsync<PublicApplication>(sql, new { publicOnly, pd = query.Pd, appClass = query.AppClass, lifecycle = query.Lifecycle, numbers })).ToList();
     }
 
+    /// <summary>
+    /// Every registered application (public or not), with only what the integration map draws — owner, number, name and
+    /// the APIs it calls — in one unsorted read: paging the full rows in name order re-sorted the table three times.
+    /// </summary>
+    public async Task<IReadOnlyList<PublicApplication>> ListForMapAsync() =>
+        (await session.QueryAsync<PublicApplication>("SELECT tenant, registration_number, name, apis_consumed FROM app_public"))
+        .OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.RegistrationNumber, StringComparer.Ordinal).ToList();
+
     public async Task<PublicApplication?> FindAsync(string number) =>
         await session.QuerySingleOrDefaultAsync<PublicApplication>("SELECT * FROM app_public WHERE registration_number = @number AND is_public = TRUE", new { number });
 

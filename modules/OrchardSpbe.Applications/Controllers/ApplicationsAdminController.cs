@@ -94,7 +94,10 @@ public sealed class ApplicationsAdminController(
         Response.StatusCode = status;
         var pds = registry.All.Where(t => !t.IsDefault && t.Name != tenant.Name)
             .OrderBy(t => t.DisplayName, StringComparer.OrdinalIgnoreCase).ToList();
-        return View("Editor", new ApplicationEditorViewModel(id, input, errors, pds, await applications.IsMandiriAsync()));
+        return View("Editor", new ApplicationEditorViewModel(id, input, errors, pds, await applications.IsMandiriAsync())
+        {
+            Programmers = await applications.PlacedProgrammersAsync(),
+        });
     }
 
     private async Task<IActionResult> PageAsync(string id, string? error, int status = 200)

@@ -48,9 +48,10 @@ public sealed class CatalogueController(PublicCatalogue catalogue, TenantContext
         {
             Query = q, Pd = pd, AppClass = kelas, Lifecycle = tahap, Search = search,
             Applications = search is not null ? [] : await catalogue.ListAsync(new CatalogueQuery(pd, kelas, tahap)),
-            Pds = await catalogue.CountByAsync("tenant"),
-            Classes = await catalogue.CountByAsync("app_class"),
-            Lifecycles = await catalogue.CountByAsync("lifecycle"),
+            // A search brings its own facet counts; the catalogue's are counted only for browsing.
+            Pds = search is not null ? [] : await catalogue.CountByAsync("tenant"),
+            Classes = search is not null ? [] : await catalogue.CountByAsync("app_class"),
+            Lifecycles = search is not null ? [] : await catalogue.CountByAsync("lifecycle"),
             PdName = name => registry.Find(name)?.DisplayName ?? name,
         };
         return View(model);

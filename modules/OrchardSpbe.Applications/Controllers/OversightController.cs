@@ -59,10 +59,11 @@ public sealed class OversightController(ReportBoard board, AssessmentService ass
     }
 
     [HttpGet("integrasi")]
-    public async Task<IActionResult> Integration(string? pd = null)
+    public async Task<IActionResult> Integration(string? pd = null, int halaman = 1)
     {
         ViewBag.Names = registry.All.ToDictionary(t => t.Name, t => t.DisplayName);
         ViewBag.Pd = pd;
+        ViewBag.Page = Math.Clamp(halaman, 1, 10_000);
         return View(await map.BuildAsync(string.IsNullOrEmpty(pd) ? null : pd));
     }
 

@@ -64,22 +64,33 @@ public sealed class DocumentRepository(TenantSession session, TenantContext tena
 
     public string PathOf(DocumentRecord document) => Path.Combine(FolderOf(document.ApplicationId), document.StoredName);
 
-    /// <summary>The latest version of each kind, with its bytes, for the hand-over to Diskominfo's repository.</summary>
-    public async Task<IReadOnlyList<DocumentCopy>> LatestCopiesAsync(string applicationId)
+    /// <summary>
+    /// The latest version of each kind for the hand-over to Diskominfo's repository: every one listed, but only those
+    /// whose SHA-256 the portal does not already hold (<paramref name="held"/>) carry their bytes.
+    /// </summary>
+    public async Task<IReadOnlyList<DocumentCopy>> LatestCopiesAsync(string applicationId, IReadOnlySet<string> held)
     {
         var latest = (await session.QueryAsync<DocumentRecord>("SELECT * FROM app_documents WHERE application_id = @applicationId", new { applicationId }))
             .GroupBy(d => d.Kind).Select(g => g.MaxBy(d => d.Version)!).ToList();
         var copies = new List<DocumentCopy>();
         foreach (var d in latest)
         {
-            var path = PathOf(d);
-            var bytes = File.Exists(path) ? await File.ReadAllBytesAsync(path) : [];
-            copies.Add(new DocumentCopy(d.Id, d.Kind, d.Version, d.FileName, d.ContentType, d.Size, d.Sha256, d.UploadedBy, d.UploadedUtc, Convert.ToBase64String(bytes)));
+            string? content = null;
+            if (!held.Contains(d.Sha256))
+            {
+                var path = PathOf(d);
+                content = Convert.ToBase64String(File.Exists(path) ? await File.ReadAllBytesAsync(path) : []);
+            }
+            copies.Add(new DocumentCopy(d.Id, d.Kind, d.Version, d.FileName, d.ContentType, d.Size, d.Sha256, d.UploadedBy, d.UploadedUtc, content));
         }
         return copies;
     }
+
+    /// <summary>The SHA-256 of the documents of an application the portal holds, as its last decision said.</summary>
+    public async Task<IReadOnlySet<string>> HeldByPortalAsync(string applicationId) =>
+        (await session.QueryAsync<string>("SELECT sha256 FROM app_portal_documents WHERE application_id = @applicationId", new { applicationId })).ToHashSet();
 }
 
-/// <summary>A document as it travels to the portal's repository: its record and its bytes.</summary>
+/// <summary>A document as it travels to the portal's repository: its record, and its bytes (base64) unless the portal holds them already.</summary>
 public sealed record DocumentCopy(string Id, string Kind, int Version, string FileName, string ContentType, long Size, string Sha256,
-    string? UploadedBy, DateTimeOffset UploadedUtc, string Content);
+    string? UploadedBy, DateTimeOffset UploadedUtc, string? Content);

@@ -6,6 +6,7 @@ using OrchardSpbe.Audit;
 using OrchardSpbe.Data;
 using OrchardSpbe.Handover;
 using OrchardSpbe.Localization;
+using OrchardSpbe.Notifications;
 using OrchardSpbe.Tenants;
 
 namespace OrchardSpbe.Applications.Mandiri;
@@ -98,6 +99,9 @@ public sealed class MandiriProposalReceivedHandler : IHandoverHandler
             tenant = message.From, id = proposal.Id, criteria = JsonSerializer.Serialize(proposal.Criteria, HandoverOutbox.Json), proposal = proposal.Proposal,
             by = proposal.SubmittedBy, at = UnixTime.Ms(proposal.SubmittedUtc),
         });
+        await Registration.RegisterNotices.ToRegistrarsAsync(services, message.From, pd => new Notification($"Usulan PD Mandiri TIK dari {pd}",
+            $"{pd} mengusulkan penetapan sebagai PD Mandiri TIK (Perwal 002 Pasal 18). Evaluasi kriterianya lalu tetapkan atau kembalikan dengan catatan.",
+            $"/admin/aplikasi/mandiri-tik/{message.From}"));
     }
 }
 
@@ -109,8 +113,16 @@ public sealed class MandiriDecisionReceivedHandler : IHandoverHandler
     public async Task HandleAsync(HandoverMessage message, IServiceProvider services, CancellationToken cancellationToken)
     {
         var decision = JsonSerializer.Deserialize<MandiriDecision>(message.Payload, HandoverOutbox.Json)!;
-        await services.GetRequiredService<TenantSession>().ExecuteAsync("""
+        var session = services.GetRequiredService<TenantSession>();
+        await session.ExecuteAsync("""
             UPDATE app_mandiri SET state = @State, decided_by = @DecidedBy, decided_utc = @at, designated_on = @DesignatedOn, decree = @Decree, note = @Note WHERE id = @Id
             """, new { decision.State, decision.DecidedBy, at = UnixTime.Ms(decision.DecidedUtc), decision.DesignatedOn, decision.Decree, decision.Note, decision.Id });
+        var submittedBy = await session.QuerySingleOrDefaultAsync<string>("SELECT submitted_by FROM app_mandiri WHERE id = @Id", new { decision.Id });
+        if (submittedBy is null) return;
+        await Registration.RegisterNotices.ToPdAsync(services, submittedBy, decision.State == MandiriStates.Designated
+            ? new Notification("Ditetapkan sebagai PD Mandiri TIK",
+                $"Diskominfostandi ({decision.DecidedBy}) menetapkan perangkat daerah ini sebagai PD Mandiri TIK sejak {decision.DesignatedOn} ({decision.Decree}).", "/admin/aplikasi/mandiri-tik")
+            : new Notification("Usulan PD Mandiri TIK belum layak",
+                $"Diskominfostandi ({decision.DecidedBy}) menilai usulan PD Mandiri TIK belum layak, dengan catatan: {decision.Note}", "/admin/aplikasi/mandiri-tik"));
     }
 }

@@ -79,7 +79,7 @@ public sealed class SampleApplicationsStep(ShellHost shells, TenantScopeFactory 
                     received_utc, decided_by, decided_utc, note)
                 VALUES (@name, 'aplikasi', @id, @title, @key, 'terdaftar', @number, 'sedang', @payload, 'admin', @now, @now, 'admin', @now, @label)
                 """, new { name, id = application.Id, title = application.Name, key = ApplicationRecord.UrlKeyOf(application.Url), number, payload, now = UnixTime.Ms(now), label = Label });
-            await context.Services.GetRequiredService<CatalogueWriter>().WriteAsync(name, application, [], number, now);
+            await context.Services.GetRequiredService<CatalogueWriter>().WriteAsync(name, application, [], [], number, now);
         }
     }
 }

@@ -21,13 +21,17 @@ public sealed class ApplicationInput
     public string? ApisProvided { get; set; }
     public string? ApisConsumed { get; set; }
     public string? Datasets { get; set; }
+
+    /// <summary>Ids of programmers placed at this PD; never null (as <see cref="Users"/>).</summary>
+    public string[] Programmers { get; set => field = (value ?? []).Where(p => p is not null).ToArray(); } = [];
     public bool IsPublic { get; set; }
 
     public static ApplicationInput From(ApplicationRecord r) => new()
     {
         Name = r.Name, Description = r.Description, Users = [.. r.UserList], AppClass = r.AppClass, Builder = r.Builder, Contract = r.Contract,
         Lifecycle = r.Lifecycle, Url = r.Url, Hosting = r.Hosting, CloudProvider = r.CloudProvider, CloudApproval = r.CloudApproval,
-        Stack = r.Stack, Licence = r.Licence, Repository = r.Repository, ApisProvided = r.ApisProvided, ApisConsumed = r.ApisConsumed, Datasets = r.Datasets, IsPublic = r.IsPublic,
+        Stack = r.Stack, Licence = r.Licence, Repository = r.Repository, ApisProvided = r.ApisProvided, ApisConsumed = r.ApisConsumed, Datasets = r.Datasets,
+        Programmers = [.. r.ProgrammerIds], IsPublic = r.IsPublic,
     };
 }
 

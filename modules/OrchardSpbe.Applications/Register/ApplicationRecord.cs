@@ -44,7 +44,12 @@ public sealed class ApplicationRecord : Registrable
 
     /// <summary>The names of this PD's public datasets it uses, one per line (through Core's IDatasetLinks).</summary>
     public string Datasets { get; set; } = "";
+
+    /// <summary>The ids of the Tim Programmer members placed at this PD who work on it, one per line (through Core's IProgrammerDirectory).</summary>
+    public string Programmers { get; set; } = "";
     public bool IsPublic { get; set; }
+
+    public IReadOnlyList<string> ProgrammerIds => Programmers.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public IReadOnlyList<string> DatasetList => Datasets.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

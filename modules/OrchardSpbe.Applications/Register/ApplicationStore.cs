@@ -94,6 +94,14 @@ public sealed partial class ApplicationStore(
                 errors["Datasets"] = T["Dataset {0} tidak ditemukan di antara dataset terbuka yang diterbitkan perangkat daerah ini.", unknown];
             datasets = string.Join("\n", names);
         }
+        // Issue 14: the programmers assigned, picked from the Tim Programmer members placed here; kept as they were where that feature is off.
+        var programmers = record.Programmers;
+        if (await PlacedProgrammersAsync() is { } placed)
+        {
+            var picked = input.Programmers.Select(p => p.Trim()).Where(p => p.Length > 0).Distinct().ToList();
+            if (picked.Any(p => placed.All(m => m.Id != p))) errors["Programmers"] = T["Pilih programmer dari anggota Tim Programmer yang ditempatkan di perangkat daerah ini."];
+            programmers = string.Join("\n", picked);
+        }
         // 001 Pasal 14(7): an application in production has its backup and restore procedure.
         if (input.Lifecycle == ApplicationTerms.Production && !errors.ContainsKey("Lifecycle")
             && await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM app_documents WHERE application_id = @id AND kind = 'backup-restore'", new { id = record.Id }) == 0)
@@ -111,7 +119,7 @@ public sealed partial class ApplicationStore(
         {
             id = record.Id, name, description, users = string.Join(",", others), appClass = input.AppClass, builder = input.Builder,
             contract = input.Builder == ApplicationTerms.ThirdParty ? contract : null, lifecycle = input.Lifecycle, url, urlKey = ApplicationRecord.UrlKeyOf(url),
-            hosting = input.Hosting, cloudProvider, cloudApproval, stack, licence, repository, provided, consumed, datasets, isPublic = input.IsPublic, state,
+            hosting = input.Hosting, cloudProvider, cloudApproval, stack, licence, repository, provided, consumed, datasets, programmers, isPublic = input.IsPublic, state,
             userName, now = UnixTime.Ms(clock.GetUtcNow()),
         };
         await using var transaction = await session.BeginTransactionAsync();
@@ -120,16 +128,16 @@ public sealed partial class ApplicationStore(
             if (existing is null)
                 await session.ExecuteAsync("""
                     INSERT INTO app_applications (id, name, description, users, app_class, builder, contract, lifecycle, url, url_key, hosting,
-                        cloud_provider, cloud_approval, stack, licence, repository, apis_provided, apis_consumed, datasets, is_public, state, modified_by, modified_utc)
+                        cloud_provider, cloud_approval, stack, licence, repository, apis_provided, apis_consumed, datasets, programmers, is_public, state, modified_by, modified_utc)
                     VALUES (@id, @name, @description, @users, @appClass, @builder, @contract, @lifecycle, @url, @urlKey, @hosting,
-                        @cloudProvider, @cloudApproval, @stack, @licence, @repository, @provided, @consumed, @datasets, @isPublic, @state, @userName, @now)
+                        @cloudProvider, @cloudApproval, @stack, @licence, @repository, @provided, @consumed, @datasets, @programmers, @isPublic, @state, @userName, @now)
                     """, values);
             else
                 await session.ExecuteAsync("""
                     UPDATE app_applications SET name = @name, description = @description, users = @users, app_class = @appClass, builder = @builder,
                         contract = @contract, lifecycle = @lifecycle, url = @url, url_key = @urlKey, hosting = @hosting, cloud_provider = @cloudProvider,
                         cloud_approval = @cloudApproval, stack = @stack, licence = @licence, repository = @repository, apis_provided = @provided,
-                        apis_consumed = @consumed, datasets = @datasets, is_public = @isPublic, state = @state, modified_by = @userName, modified_utc = @now
+                        apis_consumed = @consumed, datasets = @datasets, programmers = @programmers, is_public = @isPublic, state = @state, modified_by = @userName, modified_utc = @now
                     WHERE id = @id
                     """, values);
         }
@@ -159,6 +167,16 @@ public sealed partial class ApplicationStore(
         names.Count > 0 && tenant.Shell.IsFeatureEnabled(IDatasetLinks.FeatureId) && services.GetService(typeof(IDatasetLinks)) is IDatasetLinks links
             ? await links.FindAsync(names)
             : [];
+
+    /// <summary>The Tim Programmer members placed at this PD, where the Programmers feature is on (Core's contract); null where it is off.</summary>
+    public async Task<IReadOnlyList<ProgrammerLink>?> PlacedProgrammersAsync() =>
+        tenant.Shell.IsFeatureEnabled(IProgrammerDirectory.FeatureId) && services.GetService(typeof(IProgrammerDirectory)) is IProgrammerDirectory directory
+            ? await directory.PlacedHereAsync()
+            : null;
+
+    /// <summary>The assigned programmers still placed here, with their names and roles, for the hand-over.</summary>
+    public async Task<IReadOnlyList<ProgrammerLink>> ProgrammerLinksAsync(ApplicationRecord application) =>
+        application.ProgrammerIds.Count == 0 || await PlacedProgrammersAsync() is not { } placed ? [] : placed.Where(p => application.ProgrammerIds.Contains(p.Id)).ToList();
 
     private static string Clean(string? text) => (text ?? "").Trim();
 

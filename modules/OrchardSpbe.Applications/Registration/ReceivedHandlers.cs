@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrchardSpbe.Applications.Register;
 using OrchardSpbe.Data;
 using OrchardSpbe.Handover;
+using OrchardSpbe.Notifications;
 
 namespace OrchardSpbe.Applications.Registration;
 
@@ -27,17 +28,34 @@ public sealed class ApplicationReceivedHandler(AppDataFolder appData, TimeProvid
         if (owner is not null)
         {
             await RegisterReplies.SendAsync(services, message.From, new RegistrationDecision(RegisterKinds.Application, message.Subject, RegistrationStates.Refused, null, null,
-                $"Alamat {application.Url} sudah terdaftar untuk aplikasi lain ({owner}); satu alamat hanya untuk satu aplikasi.", "Diskominfostandi", clock.GetUtcNow()));
+                $"Alamat {application.Url} sudah terdaftar untuk aplikasi lain ({owner}); satu alamat hanya untuk satu aplikasi.", "Diskominfostandi", clock.GetUtcNow())
+                { SubmittedBy = submission.SubmittedBy, Held = await RegisterReplies.HeldAsync(session, message.From, message.Subject) });
             return;
         }
 
+        // The repository keeps what it holds (by SHA-256) and writes only the bytes that came; the listing is the full set,
+        // so the checklist still sees every document. Versions no longer listed go, their files once this commits.
         var folder = appData.Combine("Sites", message.To, "aplikasi", message.From, message.Subject);
         Directory.CreateDirectory(folder);
+        var holding = (await session.QueryAsync<RegisterDocument>("SELECT * FROM app_register_documents WHERE tenant = @tenant AND application_id = @id",
+            new { tenant = message.From, id = message.Subject })).ToList();
         await session.ExecuteAsync("DELETE FROM app_register_documents WHERE tenant = @tenant AND application_id = @id", new { tenant = message.From, id = message.Subject });
+        var kept = new HashSet<string>(StringComparer.Ordinal);
         foreach (var document in submission.Documents)
         {
-            var stored = document.Id + Path.GetExtension(document.FileName).ToLowerInvariant() switch { { Length: > 1 and < 8 } e => e, _ => "" };
-            await File.WriteAllBytesAsync(Path.Combine(folder, stored), Convert.FromBase64String(document.Content), cancellationToken);
+            string stored;
+            if (document.Content is null)
+            {
+                // Listed as held, but not here (never arrived): left out, so the checklist shows it missing.
+                if (holding.FirstOrDefault(h => h.Sha256 == document.Sha256) is not { } held) continue;
+                stored = held.StoredName;
+            }
+            else
+            {
+                stored = document.Id + Path.GetExtension(document.FileName).ToLowerInvariant() switch { { Length: > 1 and < 8 } e => e, _ => "" };
+                await File.WriteAllBytesAsync(Path.Combine(folder, stored), Convert.FromBase64String(document.Content), cancellationToken);
+            }
+            kept.Add(stored);
             await session.ExecuteAsync("""
                 INSERT INTO app_register_documents (tenant, application_id, id, kind, version, file_name, stored_name, content_type, size, sha256, uploaded_by, uploaded_utc)
                 VALUES (@tenant, @id, @documentId, @kind, @version, @fileName, @stored, @contentType, @size, @sha, @uploadedBy, @uploadedUtc)
@@ -47,8 +65,23 @@ public sealed class ApplicationReceivedHandler(AppDataFolder appData, TimeProvid
                 contentType = document.ContentType, size = document.Size, sha = document.Sha256, uploadedBy = document.UploadedBy, uploadedUtc = UnixTime.Ms(document.UploadedUtc),
             });
         }
+        var dropped = holding.Select(h => h.StoredName).Where(s => !kept.Contains(s)).Distinct().Select(s => Path.Combine(folder, s)).ToList();
+        if (dropped.Count > 0)
+            await session.AfterCommitAsync(() =>
+            {
+                foreach (var file in dropped) File.Delete(file);
+                return Task.CompletedTask;
+            });
         var payload = JsonSerializer.Serialize(submission with { Documents = [] }, HandoverOutbox.Json);
         await RegisterReplies.UpsertWaitingAsync(session, message.From, RegisterKinds.Application, message.Subject, application.Name, urlKey, payload, submission.SubmittedBy, submission.SubmittedUtc);
+        // A registered application coming back after a change of class, hosting or lifecycle is a re-review (001 Pasal 9).
+        await RegisterNotices.ToRegistrarsAsync(services, message.From, pd => application.RegistrationNumber is { } number
+            ? new Notification($"Perubahan aplikasi {application.Name} ({number}) dari {pd}",
+                $"{pd} mengubah kelas, hosting atau tahap aplikasi {application.Name} yang terdaftar dengan nomor {number}; tinjau ulang lalu registrasi atau kembalikan dengan catatan.",
+                $"/admin/aplikasi/register/{message.From}/{RegisterKinds.Application}/{message.Subject}")
+            : new Notification($"Pengajuan aplikasi {application.Name} dari {pd}",
+                $"{pd} mengajukan aplikasi {application.Name} ({submission.Documents.Count} dokumen) untuk registrasi. Tinjau dokumennya, tetapkan tingkat keamanan lalu registrasi atau kembalikan dengan catatan.",
+                $"/admin/aplikasi/register/{message.From}/{RegisterKinds.Application}/{message.Subject}"));
     }
 }
 
@@ -74,7 +107,7 @@ public sealed class DeviceReceivedHandler(TimeProvider clock) : IHandoverHandler
             if (clash is null) continue;
             await RegisterReplies.SendAsync(services, message.From, new RegistrationDecision(RegisterKinds.Device, message.Subject, RegistrationStates.Refused, null, null,
                 $"Rentang IP {range.Cidr} tumpang tindih dengan rentang {clash} yang sudah tercatat di register kota; minta penomoran IP ke Diskominfostandi (Perwal 001 Pasal 9 ayat 3).",
-                "Diskominfostandi", clock.GetUtcNow()));
+                "Diskominfostandi", clock.GetUtcNow()) { SubmittedBy = submission.SubmittedBy });
             return;
         }
         await session.ExecuteAsync("DELETE FROM app_register_ranges WHERE tenant = @tenant AND device_id = @id", new { tenant = message.From, id = message.Subject });
@@ -83,6 +116,9 @@ public sealed class DeviceReceivedHandler(TimeProvider clock) : IHandoverHandler
                 new { tenant = message.From, id = message.Subject, cidr = range.Cidr, start = range.Start, end = range.End });
         await RegisterReplies.UpsertWaitingAsync(session, message.From, RegisterKinds.Device, message.Subject, submission.Device.Title, null, message.Payload,
             submission.SubmittedBy, submission.SubmittedUtc);
+        await RegisterNotices.ToRegistrarsAsync(services, message.From, pd => new Notification($"Pengajuan perangkat {submission.Device.Title} dari {pd}",
+            $"{pd} mengajukan perangkat jaringan {submission.Device.Title} ({submission.Device.IpRanges.Replace('\n', ' ')}) untuk registrasi. Tetapkan tingkat keamanan lalu registrasi atau kembalikan dengan catatan.",
+            $"/admin/aplikasi/register/{message.From}/{RegisterKinds.Device}/{message.Subject}"));
     }
 }
 
@@ -94,16 +130,33 @@ public sealed class DecisionReceivedHandler : IHandoverHandler
     public async Task HandleAsync(HandoverMessage message, IServiceProvider services, CancellationToken cancellationToken)
     {
         var decision = JsonSerializer.Deserialize<RegistrationDecision>(message.Payload, HandoverOutbox.Json)!;
-        var table = decision.Kind == RegisterKinds.Device ? "app_devices" : "app_applications";
-        await services.GetRequiredService<TenantSession>().ExecuteAsync($"""
+        var device = decision.Kind == RegisterKinds.Device;
+        var table = device ? "app_devices" : "app_applications";
+        var session = services.GetRequiredService<TenantSession>();
+        await session.ExecuteAsync($"""
             UPDATE {table} SET state = @state, registration_number = COALESCE(@number, registration_number), security_level = COALESCE(@level, security_level),
                 review_note = @note, decided_utc = @at WHERE id = @id
             """, new { state = decision.State, number = decision.RegistrationNumber, level = decision.SecurityLevel, note = decision.Note, at = UnixTime.Ms(decision.DecidedUtc), id = decision.Id });
+        if (!device && decision.Held is { } held)
+        {
+            await session.ExecuteAsync("DELETE FROM app_portal_documents WHERE application_id = @id", new { id = decision.Id });
+            foreach (var sha in held.Distinct())
+                await session.ExecuteAsync("INSERT INTO app_portal_documents (application_id, sha256) VALUES (@id, @sha)", new { id = decision.Id, sha });
+        }
+        var name = await session.QuerySingleOrDefaultAsync<string>(
+            device ? "SELECT vendor || ' ' || model FROM app_devices WHERE id = @id" : "SELECT name FROM app_applications WHERE id = @id", new { id = decision.Id });
+        if (name is null) return; // a decision on something this PD no longer has: nothing to tell
+        var link = device ? "/admin/aplikasi" : $"/admin/aplikasi/{decision.Id}";
+        await RegisterNotices.ToPdAsync(services, decision.SubmittedBy, RegisterNotices.Decision(decision, name, link));
     }
 }
 
 internal static class RegisterReplies
 {
+    /// <summary>The SHA-256 of the documents Diskominfo's repository holds for a PD's application.</summary>
+    public static async Task<IReadOnlyList<string>> HeldAsync(TenantSession session, string tenant, string id) =>
+        (await session.QueryAsync<string>("SELECT DISTINCT sha256 FROM app_register_documents WHERE tenant = @tenant AND application_id = @id", new { tenant, id })).ToList();
+
     public static Task SendAsync(IServiceProvider services, string pd, RegistrationDecision decision) =>
         services.GetRequiredService<HandoverOutbox>().SendAsync(pd, HandoverKinds.Decision, decision.Id, decision);
 

@@ -63,12 +63,15 @@ public sealed class ReviewService(
         if (kind == RegisterKinds.Application)
         {
             var submission = JsonSerializer.Deserialize<ApplicationSubmission>(row.Payload, HandoverOutbox.Json)!;
-            await catalogue.WriteAsync(tenant, submission.Application, submission.Datasets, number, now);
+            await catalogue.WriteAsync(tenant, submission.Application, submission.Datasets, submission.Programmers, number, now);
             // The catalogue's cached pages and the search index catch up on every node.
             var portal = context.Name;
             await session.AfterCommitAsync("applications-catalogue", () => changes.PublishAsync(new HostChange(HostChangeKind.ContentChanged, portal)));
         }
-        await outbox.SendAsync(tenant, HandoverKinds.Decision, id, new RegistrationDecision(kind, id, RegistrationStates.Registered, number, securityLevel, null, userName, now));
+        await outbox.SendAsync(tenant, HandoverKinds.Decision, id, new RegistrationDecision(kind, id, RegistrationStates.Registered, number, securityLevel, null, userName, now)
+        {
+            SubmittedBy = row.SubmittedBy, Held = kind == RegisterKinds.Application ? await RegisterReplies.HeldAsync(session, tenant, id) : null,
+        });
         await audit.RecordAsync(kind == RegisterKinds.Device ? "device.registered" : "application.registered", $"{tenant}/{id}", $"{row.Name}: {number}, keamanan {securityLevel}", userName);
         await transaction.CommitAsync();
         return null;
@@ -86,7 +89,10 @@ public sealed class ReviewService(
             """, new { userName, now = UnixTime.Ms(now), note, tenant, kind, id });
         // A returned device frees the ranges it held; it claims them again when resubmitted.
         if (kind == RegisterKinds.Device) await session.ExecuteAsync("DELETE FROM app_register_ranges WHERE tenant = @tenant AND device_id = @id", new { tenant, id });
-        await outbox.SendAsync(tenant, HandoverKinds.Decision, id, new RegistrationDecision(kind, id, RegistrationStates.Returned, null, null, note, userName, now));
+        await outbox.SendAsync(tenant, HandoverKinds.Decision, id, new RegistrationDecision(kind, id, RegistrationStates.Returned, null, null, note, userName, now)
+        {
+            SubmittedBy = row.SubmittedBy, Held = kind == RegisterKinds.Application ? await RegisterReplies.HeldAsync(session, tenant, id) : null,
+        });
         await audit.RecordAsync(kind == RegisterKinds.Device ? "device.returned" : "application.returned", $"{tenant}/{id}", $"{row.Name}: {note}", userName);
         await transaction.CommitAsync();
         return null;

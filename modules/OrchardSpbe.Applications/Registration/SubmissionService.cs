@@ -33,9 +33,10 @@ public sealed class SubmissionService(
             UPDATE app_applications SET state = @waiting, submitted_utc = @now, review_note = NULL WHERE id = @id AND state IN ('draf', 'dikembalikan', 'perubahan')
             """, new { id, waiting = RegistrationStates.Waiting, now = UnixTime.Ms(now) });
         if (changed == 0) return T["Aplikasi ini sudah diajukan atau terdaftar; ubah datanya lebih dulu bila perlu ditinjau ulang."];
-        var payload = new ApplicationSubmission(application, tenant.Shell.Record.DisplayName, await documents.LatestCopiesAsync(id), userName, now)
+        var payload = new ApplicationSubmission(application, tenant.Shell.Record.DisplayName, await documents.LatestCopiesAsync(id, await documents.HeldByPortalAsync(id)), userName, now)
         {
             Datasets = await applications.DatasetLinksAsync(application.DatasetList),
+            Programmers = await applications.ProgrammerLinksAsync(application),
         };
         await outbox.SendAsync(TenantRecord.DefaultName, HandoverKinds.Application, id, payload);
         await audit.RecordAsync("application.submitted", id, application.Name, userName);

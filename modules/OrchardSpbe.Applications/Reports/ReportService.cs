@@ -7,6 +7,7 @@ using OrchardSpbe.Audit;
 using OrchardSpbe.Data;
 using OrchardSpbe.Handover;
 using OrchardSpbe.Localization;
+using OrchardSpbe.Notifications;
 using OrchardSpbe.Tenants;
 
 namespace OrchardSpbe.Applications.Reports;
@@ -83,5 +84,8 @@ public sealed class ReportReceivedHandler : IHandoverHandler
             content = JsonSerializer.Serialize(report.Applications, HandoverOutbox.Json), incidents = report.Incidents, changes = report.Changes,
             by = report.SubmittedBy, at = UnixTime.Ms(report.SubmittedUtc), now = UnixTime.Now,
         });
+        await RegisterNotices.ToRegistrarsAsync(services, message.From, pd => new Notification($"Laporan TIK {report.Semester} dari {pd}",
+            $"{pd} menyampaikan laporan penyelenggaraan TIK semester {report.Semester}: {report.Applications.Count} aplikasi, {report.Devices} perangkat (Perwal 001 Pasal 26 ayat 1).",
+            $"/admin/aplikasi/kepatuhan?semester={report.Semester}"));
     }
 }
