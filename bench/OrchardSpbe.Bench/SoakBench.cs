@@ -59,6 +59,9 @@ public static class SoakBench
         var errors = new ConcurrentDictionary<string, int>();
         var failures = new ConcurrentQueue<string>();
         var samples = new List<(double Minute, double A, double B)>();
+        // RSS counts the Lucene index files the nodes map into memory (file pages the kernel can reclaim) as well as
+        // the process's own memory (anonymous pages): both are kept at minute 2 and at the end, to tell them apart.
+        var split = new List<(string When, ProcMemory A, ProcMemory B)>();
         var deadline = TimeSpan.FromSeconds(settings.SoakSeconds);
         var run = Stopwatch.StartNew();
         Report.Section($"Soak: {settings.SoakClients} clients for {settings.SoakSeconds} s, both nodes at random");
@@ -109,6 +112,7 @@ public static class SoakBench
                 if (!dumped && run.Elapsed.TotalMinutes >= 2 && deadline.TotalMinutes > 3)
                 {
                     dumped = true;
+                    split.Add(("minute2", ProcMemory.Read(nodeA.Pid), ProcMemory.Read(nodeB.Pid)));
                     await DumpHeapsAsync("minute2");
                 }
                 await Task.Delay(TimeSpan.FromSeconds(10));
@@ -116,6 +120,7 @@ public static class SoakBench
         });
         await Task.WhenAll(Enumerable.Range(0, settings.SoakClients).Select(i => Task.Run(() => ClientAsync(20261126 + i))).Append(memory));
         lock (samples) samples.Add((run.Elapsed.TotalMinutes, ProcMemory.Read(nodeA.Pid).RssMb, ProcMemory.Read(nodeB.Pid).RssMb));
+        split.Add(("end", ProcMemory.Read(nodeA.Pid), ProcMemory.Read(nodeB.Pid)));
         if (heaps.Count > 0) await DumpHeapsAsync("end");
 
         var all = latencies.Values.SelectMany(v => v).ToList();
@@ -127,6 +132,8 @@ public static class SoakBench
         var minute2 = samples.FirstOrDefault(s => s.Minute >= 2, samples[^1]);
         var end = samples[^1];
         Console.WriteLine($"  RSS node A: {start.A:F0} MB at start, {minute2.A:F0} MB at minute {minute2.Minute:F1}, {end.A:F0} MB at the end; node B: {start.B:F0} / {minute2.B:F0} / {end.B:F0} MB; load average {Machine.LoadAverage}");
+        foreach (var (when, a, b) in split)
+            Console.WriteLine($"  {when}: node A {a}; node B {b}");
         foreach (var (when, a, b) in heaps)
             Console.WriteLine($"  live managed heap after a full GC ({when}): node A {a:F1} MB, node B {b:F1} MB (dumps and type reports in {settings.OutDir}/soak-*.gcdump*)");
         report.Check($"Soak, {settings.SoakClients} clients × {settings.SoakSeconds} s, two nodes: errors", errors.Values.Sum(), "", "<", 1);
