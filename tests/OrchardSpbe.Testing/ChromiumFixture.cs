@@ -30,7 +30,9 @@ public sealed class ChromiumFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "id-ID" });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        // CI runs every test project at once on 2 cores: a sign-in (a password hash) behind that queue once took over
+        // 15 s. A real failure still fails, only later.
+        page.SetDefaultTimeout(30_000);
         return page;
     }
 
