@@ -31,6 +31,9 @@ public sealed class HarnessReport
 /// </summary>
 public sealed partial class HostileInputRun(TestSite site, string pd, HarnessRole role)
 {
+    /// <summary>Kestrel's default MaxRequestLineSize (8 KB): a longer request line never reaches the application.</summary>
+    private const int RequestLineLimit = 8 * 1024;
+
     private readonly Dictionary<string, SiteClient> _clients = new();
 
     public async Task<HarnessReport> RunAsync(IReadOnlyList<HarnessEndpoint> endpoints)
@@ -62,6 +65,13 @@ public sealed partial class HostileInputRun(TestSite site, string pd, HarnessRol
                 try
                 {
                     response = await client.SendAsync(request);
+                }
+                catch (HttpRequestException) when (url.OriginalString.Length > RequestLineLimit)
+                {
+                    // Kestrel answers a request line over its limit with 414 and closes the connection at once; a client
+                    // still sending the rest of a 1 MB URL may see the reset before the 414. Refused before any app code ran.
+                    report.Statuses[414] = report.Statuses.GetValueOrDefault(414) + 1;
+                    return;
                 }
                 catch (HttpRequestException e)
                 {
