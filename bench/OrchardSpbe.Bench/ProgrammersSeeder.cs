@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using static OrchardSpbe.Bench.PreparedSqlite;
 using OrchardSpbe.Tenants;
 
 namespace OrchardSpbe.Bench;
@@ -154,21 +155,5 @@ public static class ProgrammersSeeder
         var list = new List<string>();
         while (reader.Read()) list.Add(reader.GetString(0));
         return list;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        foreach (var p in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = p });
-        command.Prepare();
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        command.ExecuteNonQuery();
     }
 }
