@@ -134,17 +134,22 @@ public sealed class SearchIndexHost(
     /// stemmer or its dictionary changed) is rebuilt here, in place: searches keep reading the old documents until
     /// the new ones are all written (<see cref="RebuildLockedAsync"/>).
     /// </summary>
-    public async Task CatchUpAndCommitAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
+    /// <returns>Whether to come back after <see cref="SearchOptions.CatchUpInterval"/>: late commits to look for, or the portal's roots to re-read.</returns>
+    public async Task<bool> CatchUpAndCommitAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
     {
         var tenant = tenantServices.GetRequiredService<TenantContext>();
+        if (!tenant.Shell.IsFeatureEnabled(Manifest.FeatureId)) return false;
         // The portal's tick also re-reads the city's roots: another node may have changed them.
         if (tenant.IsDefault) await cityRoots.ReloadAsync(tenantServices);
+        // Issue 17: a tenant whose index is closed and whose portal copy already reflects its whole log is not opened
+        // (the safety sweep visits every tenant; opening 1,000 Lucene indexes for nothing would cost memory).
+        else if (Find(tenant.Name) is null && await IsCurrentInPortalAsync(tenantServices, tenant.Name)) return false;
         await CatchUpAsync(tenantServices, cancellationToken);
         var index = Open(tenant.Name);
         await index.Gate.WaitAsync(cancellationToken);
         try
         {
-            if (index.Disposed) return;
+            if (index.Disposed) return false;
             if (index.IsStale)
             {
                 logger.LogInformation("The search index of {ChangedTenant} was written with analysis {Old}; rebuilding it with {New}",
@@ -153,9 +158,15 @@ public sealed class SearchIndexHost(
                 await ApplyLogLockedAsync(tenantServices, index, cancellationToken);
             }
             CommitBoth(index);
+            return tenant.IsDefault || index.Gaps.Count > 0;
         }
         finally { if (!index.Disposed) index.Gate.Release(); }
     }
+
+    private async Task<bool> IsCurrentInPortalAsync(IServiceProvider tenantServices, string tenant) =>
+        Portal.Cursors.TryGetValue(tenant, out var cursor) && Portal.Analyses.GetValueOrDefault(tenant) == SearchAnalyzers.AnalysisVersion
+        && Directory.Exists(FolderOf(tenant))
+        && await tenantServices.GetRequiredService<SearchChangeLog>().HeadAsync() == cursor;
 
     private void CommitBoth(TenantIndex index)
     {
