@@ -19,7 +19,7 @@ public sealed class SearchIndexHost(
     AppDataFolder appData,
     TenantScopeFactory scopes,
     Stemming.CityRoots cityRoots,
-    ILogger<SearchIndexHost> logger) : IDisposable
+    ILogger<SearchIndexHost> logger) : IDisposable, Hosting.ITenantIdleRelease
 {
     private const int BatchSize = 500;
     private readonly ConcurrentDictionary<string, Lazy<TenantIndex>> _indexes = new();
@@ -51,6 +51,7 @@ public sealed class SearchIndexHost(
             return opened;
         }));
         var index = lazy.Value;
+        index.LastUsed = Environment.TickCount64;
         if (!index.Disposed) return index;
         _indexes.TryRemove(new KeyValuePair<string, Lazy<TenantIndex>>(tenant, lazy));
         return Open(tenant);
@@ -69,6 +70,27 @@ public sealed class SearchIndexHost(
             await CatchUpAsync(scope.ServiceProvider, CancellationToken.None);
         }).WaitAsync(cancellationToken);
         return index;
+    }
+
+    /// <summary>
+    /// Issue 17: closes the indexes of tenants nobody searched or changed lately (an open Lucene reader and writer hold
+    /// a few hundred KB each); the next search or change opens it again from its folder. Only an index with nothing to
+    /// commit and no late commits to watch for, and not while it is in use.
+    /// </summary>
+    public int ReleaseIdle(TimeSpan idle, int keepOpen)
+    {
+        var now = Environment.TickCount64;
+        var open = OpenIndexes().OrderByDescending(i => i.LastUsed).ToList();
+        var released = 0;
+        for (var i = 0; i < open.Count; i++)
+        {
+            var index = open[i];
+            if (i < keepOpen && now - index.LastUsed < idle.TotalMilliseconds) continue;
+            if (index.Dirty || index.Gaps.Count > 0 || index.Gate.CurrentCount == 0) continue;
+            Close(index.Tenant, deleteFiles: false);
+            released++;
+        }
+        return released;
     }
 
     /// <summary>Closes a tenant's index (tenant stopped, feature disabled); deletes its files when the tenant is gone.</summary>

@@ -91,6 +91,7 @@ public sealed class SpbeBuilder
         services.AddSingleton<DueWorkStore>();
         services.AddSingleton<SafetySweep>();
         services.AddHostedService<BackgroundTaskScheduler>();
+        services.AddHostedService<IdleTenantRelease>();
         services.AddOutputCache(cache => cache.AddPolicy(AnonymousPageCachePolicy.Name, new AnonymousPageCachePolicy()));
     }
 
