@@ -19,9 +19,13 @@ public sealed class SearchIndexHost(
     AppDataFolder appData,
     TenantScopeFactory scopes,
     Stemming.CityRoots cityRoots,
+    TenantRegistry registry,
+    Background.DueWork due,
     ILogger<SearchIndexHost> logger) : IDisposable, Hosting.ITenantIdleRelease
 {
     private const int BatchSize = 500;
+    // The analysis the portal's last tick saw: when the city's roots change it, every tenant's index is due for a rebuild.
+    private string? _analysisSeen;
     private readonly ConcurrentDictionary<string, Lazy<TenantIndex>> _indexes = new();
     private readonly Lazy<PortalIndex> _portal = new(() => new PortalIndex(options.Value.IndexRoot is { Length: > 0 } root
         ? Path.GetFullPath(Path.Combine(root, "_portal"))
@@ -48,6 +52,8 @@ public sealed class SearchIndexHost(
             if (opened.HasCursor && (!Portal.Cursors.TryGetValue(name, out var portalCursor) || portalCursor != opened.Cursor)) opened.HasCursor = false;
             // A portal copy written with another analysis than the tenant's index: both are rebuilt (in the background).
             if (opened.HasCursor && Portal.Analyses.GetValueOrDefault(name) != opened.AnalysisVersion) opened.AnalysisVersion = null;
+            // To be rebuilt (or built): the background does it now, not when the schedule's sweep next passes.
+            if (!opened.HasCursor || opened.IsStale || opened.AnalysisVersion is null) WakeIndexTask(name);
             return opened;
         }));
         var index = lazy.Value;
@@ -162,7 +168,13 @@ public sealed class SearchIndexHost(
         var tenant = tenantServices.GetRequiredService<TenantContext>();
         if (!tenant.Shell.IsFeatureEnabled(Manifest.FeatureId)) return false;
         // The portal's tick also re-reads the city's roots: another node may have changed them.
-        if (tenant.IsDefault) await cityRoots.ReloadAsync(tenantServices);
+        if (tenant.IsDefault)
+        {
+            await cityRoots.ReloadAsync(tenantServices);
+            if (_analysisSeen is not null && _analysisSeen != SearchAnalyzers.AnalysisVersion)
+                foreach (var other in registry.All.Where(t => t.State == TenantState.Running && !t.IsDefault)) WakeIndexTask(other.Name);
+            _analysisSeen = SearchAnalyzers.AnalysisVersion;
+        }
         // Issue 17: a tenant whose index is closed and whose portal copy already reflects its whole log is not opened
         // (the safety sweep visits every tenant; opening 1,000 Lucene indexes for nothing would cost memory).
         else if (Find(tenant.Name) is null && await IsCurrentInPortalAsync(tenantServices, tenant.Name)) return false;
@@ -184,6 +196,8 @@ public sealed class SearchIndexHost(
         }
         finally { if (!index.Disposed) index.Gate.Release(); }
     }
+
+    private void WakeIndexTask(string tenant) => due.At(tenant, nameof(SearchIndexTask), DateTimeOffset.UtcNow);
 
     private async Task<bool> IsCurrentInPortalAsync(IServiceProvider tenantServices, string tenant) =>
         Portal.Cursors.TryGetValue(tenant, out var cursor) && Portal.Analyses.GetValueOrDefault(tenant) == SearchAnalyzers.AnalysisVersion
