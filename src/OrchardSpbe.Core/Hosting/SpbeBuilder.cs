@@ -173,6 +173,10 @@ public sealed class SpbeBuilder
         services.AddSingleton<TenantScopeFactory>();
         services.AddScoped<TenantContext>();
         services.AddSingleton<TenantManager>();
+        // Issue 17 §4: every tenant's store brought to the code's schema, in the background, with progress.
+        services.AddSingleton<TenantMigrations>();
+        services.AddSingleton<TenantUpgrades>();
+        services.AddHostedService(sp => sp.GetRequiredService<TenantUpgrades>());
         services.AddSingleton<SpbeHost>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton(sp => new FeatureCatalog(sp.GetServices<FeatureDescriptor>()));
