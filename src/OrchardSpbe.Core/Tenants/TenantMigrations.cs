@@ -29,11 +29,26 @@ public sealed class TenantMigrations(
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new();
     private readonly ConcurrentDictionary<string, Stamp> _stamps = new();
-    private readonly Lazy<string> _codeStamp = new(() => Signature(migrations));
+    private readonly DataMigration[] _migrations = migrations.ToArray();
+    private (int Steps, string Stamp)? _codeStamp;
     private Task? _loaded;
 
-    /// <summary>The code's migration signature: every feature's number of steps, hashed. A new step changes it.</summary>
-    public string CodeStamp => _codeStamp.Value;
+    /// <summary>
+    /// The code's migration signature: every feature's number of steps, hashed. A new step changes it. Worked out again
+    /// only when the total number of steps changes (a test's migration may grow while the host runs).
+    /// </summary>
+    public string CodeStamp
+    {
+        get
+        {
+            var steps = 0;
+            foreach (var migration in _migrations) steps += migration.Steps.Count;
+            if (_codeStamp is { } known && known.Steps == steps) return known.Stamp;
+            var stamp = Signature(_migrations);
+            _codeStamp = (steps, stamp);
+            return stamp;
+        }
+    }
 
     /// <summary>Creates the stamp table if needed and reads every tenant's stamp, once per process.</summary>
     public Task EnsureLoadedAsync()

@@ -34,16 +34,25 @@ public sealed class TenantUpgrades(
         await Task.Yield();
         try
         {
-            await EnsureCreatedAsync();
-            var behind = Behind();
-            if (behind.Count == 0) return;
-            logger.LogInformation("{Behind} tenants are behind the code's schema {CodeStamp}; upgrading them in the background", behind.Count, migrations.CodeStamp);
-            if (TryStartRun(behind, "start", null, "auto:" + migrations.CodeStamp, stoppingToken) is { } run) await run;
+            if (await UpgradeBehindAsync("start", stoppingToken) is { } run) await run;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogError(exception, "The tenant upgrade at start failed");
         }
+    }
+
+    /// <summary>
+    /// Starts the walk over every Running tenant behind the code's schema — what a node does at start; returns the walk,
+    /// or null when no tenant is behind or this node already runs one.
+    /// </summary>
+    public async Task<Task?> UpgradeBehindAsync(string trigger, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync();
+        var behind = Behind();
+        if (behind.Count == 0) return null;
+        logger.LogInformation("{Behind} tenants are behind the code's schema {CodeStamp}; upgrading them in the background", behind.Count, migrations.CodeStamp);
+        return TryStartRun(behind, trigger, null, "auto:" + migrations.CodeStamp, cancellationToken);
     }
 
     /// <summary>Running tenants whose stamp is not the code's (the cheap check: no tenant store opened).</summary>
@@ -88,7 +97,7 @@ public sealed class TenantUpgrades(
         try
         {
             if (key is not null) claim = await ClaimWalkAsync(key);
-            long? id = await StartRecordAsync(tenants.Count, trigger, userName);
+            var id = await StartRecordAsync(tenants.Count, trigger, userName);
             int done = 0, failed = 0;
             var lastWritten = DateTimeOffset.UtcNow;
             await Parallel.ForEachAsync(tenants, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
@@ -109,10 +118,10 @@ public sealed class TenantUpgrades(
                     if (DateTimeOffset.UtcNow - lastWritten > ProgressInterval)
                     {
                         lastWritten = DateTimeOffset.UtcNow;
-                        await ProgressAsync(id.Value, Volatile.Read(ref done), Volatile.Read(ref failed), finished: false);
+                        await ProgressAsync(id, Volatile.Read(ref done), Volatile.Read(ref failed), finished: false);
                     }
                 });
-            await ProgressAsync(id.Value, done, failed, finished: true);
+            await ProgressAsync(id, done, failed, finished: true);
             logger.LogInformation("Tenant upgrade {UpgradeRun} finished: {Done} done, {Failed} failed of {Total}", id, done, failed, tenants.Count);
         }
         catch (WalkClaimedElsewhere)
@@ -180,9 +189,12 @@ public sealed class TenantUpgrades(
         }
     }
 
+    private volatile bool _created;
+
     private async Task EnsureCreatedAsync()
     {
         await migrations.EnsureLoadedAsync();
+        if (_created) return;
         await using var connection = await database.OpenAsync(database.HostLocation);
         var d = database.Dialect;
         await connection.ExecuteAsync($"""
@@ -190,6 +202,7 @@ public sealed class TenantUpgrades(
                 id {d.Identity}, code_stamp TEXT NOT NULL, trigger TEXT NOT NULL, user_name TEXT NULL,
                 started_utc {d.BigInt} NOT NULL, finished_utc {d.BigInt} NULL, total INTEGER NOT NULL, done INTEGER NOT NULL, failed INTEGER NOT NULL);
             """);
+        _created = true;
     }
 
     private const string SelectRun = """
