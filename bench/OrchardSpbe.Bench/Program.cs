@@ -13,7 +13,9 @@ using OrchardSpbe.Bench;
 //   → programmers (issue 13, SQLite, own App_Data): bulk-written applicants, members and years of reports, then the
 //   selection board and the city gap table over HTTP.
 //   → applications (issue 14): 3,000 applications and 10,000 devices into the portal's SQLite file, then a fresh host
-//   for the catalogue search, the integration map and the compliance board. --skip leaves sections out.
+//   for the catalogue search, the integration map and the compliance board.
+//   → tenants (issue 17 §4, own App_Data and schemas): the portal's tenant list with 1,000 PDs, and one new migration
+//   for every tenant, on SQLite and on PostgreSQL. --skip leaves sections out.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var settings = BenchSettings.Parse(args);
 Machine.Print(Console.Out, args);
@@ -29,7 +31,7 @@ var halfAppData = Path.Combine(settings.OutDir, $"app-data-{half}");
 var report = new Report();
 
 // The SQLite App_Data serves every section but statistics (PostgreSQL, seeded on its own).
-if (BenchSettings.Sections.Any(s => s is not ("statistics" or "programmers" or "soak") && settings.Runs(s)))
+if (BenchSettings.Sections.Any(s => s is not ("statistics" or "programmers" or "tenants" or "soak") && settings.Runs(s)))
 {
     Report.Section($"Seeding Default + {settings.Tenants} PD tenants in-process (snapshot after {half})");
     var clock = Stopwatch.StartNew();
@@ -45,6 +47,7 @@ if (settings.Runs("search")) await SearchBench.RunAsync(settings, appData, seede
 if (settings.Runs("statistics")) await StatisticsBench.RunAsync(settings, report);
 if (settings.Runs("programmers")) await ProgrammersBench.RunAsync(settings, report);
 if (settings.Runs("applications")) await ApplicationsBench.RunAsync(settings, appData, seeded, report);
+if (settings.Runs("tenants")) await TenantsBench.RunAsync(settings, report);
 if (settings.Runs("soak")) await SoakBench.RunAsync(settings, report);
 
 report.Print(Console.Out);

@@ -39,7 +39,7 @@ public static class Seeder
         return SpbeApplication.BuildAsync([.. args], builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
     }
 
-    private static async Task CreateAsync(TenantManager manager, PdSite site)
+    public static async Task CreateAsync(TenantManager manager, PdSite site)
     {
         var result = await manager.CreateAsync(new CreateTenantRequest
         {

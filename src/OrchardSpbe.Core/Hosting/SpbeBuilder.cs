@@ -118,7 +118,8 @@ public sealed class SpbeBuilder
             services.AddSingleton<IDatabaseProvider, PostgresDatabaseProvider>();
         else
             services.AddSingleton<IDatabaseProvider, SqliteDatabaseProvider>();
-        services.AddSingleton<DataMigration, FrameworkMigrations>();
+        if (options.BenchUpgradeStep) services.AddSingleton<DataMigration>(new BenchUpgradeStep(new FrameworkMigrations()));
+        else services.AddSingleton<DataMigration, FrameworkMigrations>();
         services.AddScoped<TenantSession>();
         services.AddScoped<MigrationRunner>();
         services.AddScoped<DocumentStore>();
