@@ -98,11 +98,7 @@ public sealed class TenantListTests(ListedSites fixture, ChromiumFixture chromiu
     public async Task In_the_browser_the_administrator_searches_filters_and_pages_through_the_list()
     {
         var page = await chromium.NewPageAsync();
-        await page.GotoAsync(Site.Url(null, "/admin/login").ToString());
-        await page.FillAsync("#UserName", "admin");
-        await page.FillAsync("#Password", TestEnvironment.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Dasbor");
+        await PortalAdmin.SignInInBrowserAsync(page, Site);
 
         await page.GotoAsync(Site.Url(null, $"/admin/tenants?pageSize=2").ToString());
         await page.FillAsync("#q", S);

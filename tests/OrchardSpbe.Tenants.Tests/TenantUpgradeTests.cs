@@ -133,10 +133,7 @@ public abstract class TenantUpgradeTests(UpgradeSite fixture, ChromiumFixture ch
     protected async Task RetryInBrowserAsync(string tenant)
     {
         var page = await chromium.NewPageAsync();
-        await page.GotoAsync(Site.Url(null, "/admin/login").ToString());
-        await page.FillAsync("#UserName", "admin");
-        await page.FillAsync("#Password", TestEnvironment.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
+        await PortalAdmin.SignInInBrowserAsync(page, Site);
         await page.GotoAsync(Site.Url(null, "/admin/tenants").ToString());
         var total = Site.Registry.All.Count(t => t.State == TenantState.Running);
         await Assertions.Expect(page.Locator("#tenant-upgrade [role=status]")).ToHaveTextAsync($"Selesai: {total - 1} dari {total} tenant diperbarui, 1 gagal.");
