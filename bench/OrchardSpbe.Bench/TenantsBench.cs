@@ -21,7 +21,7 @@ public static class TenantsBench
 
     public static async Task RunAsync(BenchSettings settings, Report report)
     {
-        foreach (var provider in new[] { DatabaseProviderName.Sqlite, DatabaseProviderName.Postgres })
+        foreach (var provider in settings.AdminProviders)
             await RunOnAsync(settings, provider, report);
     }
 
