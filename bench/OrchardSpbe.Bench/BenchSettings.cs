@@ -73,6 +73,11 @@ public sealed record BenchSettings
     public int ProgYears { get; init; } = 5;
     public int ProgStaffPerPd { get; init; } = 5;
 
+    /// <summary>Issue 17: tenants in one process; seconds after start before the idle CPU is read (the first sweep), and how long it is read.</summary>
+    public int ScaleTenants { get; init; } = 1_000;
+    public int ScaleSettleSeconds { get; init; } = 40;
+    public int ScaleIdleSeconds { get; init; } = 30;
+
     /// <summary>The soak (issue 12 §5), only with --only soak: PD sites, concurrent clients, duration.</summary>
     public int SoakTenants { get; init; } = 120;
     public int SoakClients { get; init; } = 64;
@@ -152,6 +157,9 @@ public sealed record BenchSettings
             AppApplications = Int("app-applications", 3_000),
             AppDevices = Int("app-devices", 10_000),
             AppRequests = Int("app-requests", 300),
+            ScaleTenants = Int("scale-tenants", 1_000),
+            ScaleSettleSeconds = Int("scale-settle-seconds", 40),
+            ScaleIdleSeconds = Int("scale-idle-seconds", 30),
             SoakTenants = Int("soak-tenants", 120),
             SoakClients = Int("soak-clients", 64),
             SoakSeconds = Int("soak-seconds", 600),
@@ -179,7 +187,7 @@ public sealed record BenchSettings
         return settings;
     }
 
-    public static readonly string[] Sections = ["platform", "backup", "lists", "portal", "workflows", "search", "statistics", "programmers", "applications", "tenants", "soak"];
+    public static readonly string[] Sections = ["platform", "backup", "lists", "portal", "workflows", "search", "statistics", "programmers", "applications", "scale", "tenants", "soak"];
 
     private static string FindRepositoryRoot()
     {

@@ -32,6 +32,7 @@ public sealed class SearchModule : SpbeModule
         services.AddContentHandler<ContentSearchHandler>();
         services.AddSingleton<ISearchDocumentSource, ContentDocumentSource>();
         services.AddSingleton<SearchIndexHost>();
+        services.AddSingleton<Hosting.ITenantIdleRelease>(sp => sp.GetRequiredService<SearchIndexHost>());
         services.AddSingleton<OrchardSpbe.Operations.IMetricsSource, SearchIndexMetrics>();
         services.AddSingleton<IHostChangeObserver, SearchChangeObserver>();
         services.AddBackgroundTask<SearchIndexTask>();

@@ -39,6 +39,12 @@ public sealed class DatabaseSettings
 
     /// <summary>PostgreSQL: tenant schemas are named prefix + tenant name; tests use a prefix per run.</summary>
     public string SchemaPrefix { get; set; } = "t_";
+
+    /// <summary>SQLite: a tenant's pooled connections close after this long unused (issue 17: memory in proportion to use).</summary>
+    public TimeSpan IdleStoreRelease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>SQLite: at most this many tenants keep pooled connections open, the most recently used.</summary>
+    public int OpenTenantStores { get; set; } = 100;
 }
 
 public sealed class HostingSettings

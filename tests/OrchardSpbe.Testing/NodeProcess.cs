@@ -25,7 +25,7 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public SiteClient NewVisitor() => new(Port);
 
-    public static async Task<NodeProcess> StartAsync(TestSite site, string? failPoint)
+    public static async Task<NodeProcess> StartAsync(TestSite site, string? failPoint, params string[] settings)
     {
         var port = FreePort.Next();
         var postgres = site.Options.Provider == DatabaseProviderName.Postgres;
@@ -49,7 +49,7 @@ public sealed class NodeProcess : IAsyncDisposable
                      "--Spbe:Setup:SampleTenants=false", $"--Spbe:Setup:AdminPassword={TestEnvironment.AdminPassword}",
                      "--Spbe:Security:SignInPermitLimit=1000", "--Logging:LogLevel:Default=Warning",
                      $"--Spbe:FailPoint={failPoint ?? ""}",
-                 }.Concat(database))
+                 }.Concat(database).Concat(settings.Select(s => "--" + s)))
             start.ArgumentList.Add(argument);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

@@ -11,7 +11,7 @@ public sealed class ReportBoard(TenantSession session, ShellHost shells, TimePro
 {
     public async Task<ReportTable> BuildAsync(int year)
     {
-        var pds = shells.Running
+        var pds = (await shells.RunningAsync())
             .Where(s => !s.Record.IsDefault && s.IsFeatureEnabled(Manifest.FeatureId))
             .OrderBy(s => s.Record.DisplayName, StringComparer.OrdinalIgnoreCase)
             .ToList();

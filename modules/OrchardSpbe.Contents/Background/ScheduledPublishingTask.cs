@@ -16,10 +16,7 @@ public sealed class ScheduledPublishingTask(TimeProvider clock) : IBackgroundTas
 
     public string? FeatureId => Manifest.FeatureId;
 
-    /// <summary>Every scheduler tick: a scheduled item should appear within seconds of its time.</summary>
-    public TimeSpan Interval => TimeSpan.Zero;
-
-    public async Task RunAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> RunAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
     {
         var session = tenantServices.GetRequiredService<TenantSession>();
         var contents = tenantServices.GetRequiredService<ContentManager>();
@@ -39,6 +36,9 @@ public sealed class ScheduledPublishingTask(TimeProvider clock) : IBackgroundTas
             if (entry.Action == "unpublish") await contents.UnpublishAsync(entry.ContentItemId, SystemUser);
             await transaction.CommitAsync();
         }
+        // The next publish or take-down time: the schedule wakes this tenant then, and not before.
+        var next = await session.ExecuteScalarAsync<long?>("SELECT MIN(due_utc) FROM content_schedule");
+        return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
     private sealed class DueEntry

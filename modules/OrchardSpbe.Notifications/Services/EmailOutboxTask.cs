@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrchardSpbe.Background;
+using OrchardSpbe.Data;
 using OrchardSpbe.Tenants;
 
 namespace OrchardSpbe.Notifications.Services;
@@ -13,12 +14,13 @@ public sealed class EmailOutboxTask(EmailSender sender, IOptions<SmtpSettings> s
 {
     public string? FeatureId => Manifest.FeatureId;
 
-    // Often enough for the first retry's delay, at most every 30 seconds.
-    public TimeSpan Interval => smtp.Value.RetryDelay < TimeSpan.FromSeconds(30) ? smtp.Value.RetryDelay : TimeSpan.FromSeconds(30);
-
-    public async Task RunAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> RunAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
     {
-        if (!smtp.Value.IsConfigured) return;
+        if (!smtp.Value.IsConfigured) return null;
         await sender.SendDueAsync(tenantServices.GetRequiredService<TenantContext>().Shell, cancellationToken);
+        // The next retry (or the lease of a message another node is sending): the schedule wakes the tenant then.
+        var next = await tenantServices.GetRequiredService<TenantSession>().ExecuteScalarAsync<long?>(
+            "SELECT MIN(next_attempt_utc) FROM email_outbox WHERE next_attempt_utc IS NOT NULL");
+        return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 }

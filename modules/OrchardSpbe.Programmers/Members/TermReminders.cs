@@ -27,9 +27,19 @@ public sealed class TermReminderTask(TimeProvider clock, IOptions<ProgrammersOpt
 {
     public string? FeatureId => Manifest.FeatureId;
 
-    public TimeSpan Interval => options.Value.ScheduleCheckInterval;
+    // Calendar checks: a commit does not make them due.
+    public bool RunsAfterCommits => false;
 
-    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    private TimeSpan Interval => options.Value.ScheduleCheckInterval;
+
+    public async Task<DateTimeOffset?> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (!services.GetRequiredService<TenantContext>().IsDefault) return null;
+        await CheckAsync(services, cancellationToken);
+        return clock.GetUtcNow() + Interval;
+    }
+
+    private async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         if (!services.GetRequiredService<TenantContext>().IsDefault) return;
         var today = DateOnly.FromDateTime(WibTime.ToWib(clock.GetUtcNow()).DateTime);

@@ -20,9 +20,19 @@ public sealed class ReportDueTask(TimeProvider clock, IOptions<ProgrammersOption
 {
     public string? FeatureId => Manifest.FeatureId;
 
-    public TimeSpan Interval => options.Value.ScheduleCheckInterval;
+    // Calendar checks: a commit does not make them due.
+    public bool RunsAfterCommits => false;
 
-    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    private TimeSpan Interval => options.Value.ScheduleCheckInterval;
+
+    public async Task<DateTimeOffset?> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (services.GetRequiredService<TenantContext>().IsDefault) return null;
+        await CheckAsync(services, cancellationToken);
+        return clock.GetUtcNow() + Interval;
+    }
+
+    private async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         if (services.GetRequiredService<TenantContext>().IsDefault) return;
         var placements = (await services.GetRequiredService<ReportService>().PlacementsAsync()).Where(p => MemberStatuses.Serving.Contains(p.Status)).ToList();

@@ -23,9 +23,18 @@ public sealed class RuleTask(TimeProvider clock, IOptions<ProgrammersOptions> op
 {
     public string? FeatureId => Manifest.FeatureId;
 
-    public TimeSpan Interval => options.Value.ScheduleCheckInterval;
+    // Calendar checks: a commit does not make them due.
+    public bool RunsAfterCommits => false;
 
-    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    private TimeSpan Interval => options.Value.ScheduleCheckInterval;
+
+    public async Task<DateTimeOffset?> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await CheckAsync(services, cancellationToken);
+        return clock.GetUtcNow() + Interval;
+    }
+
+    private async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         if (services.GetRequiredService<TenantContext>().IsDefault) await WarningsAsync(services, cancellationToken);
         else await InactivityAsync(services, cancellationToken);

@@ -35,7 +35,7 @@ public sealed class SearchAdminController(
     public async Task<IActionResult> Index()
     {
         var rows = new List<IndexStatusRow>();
-        foreach (var shell in reader.Tenants())
+        foreach (var shell in (await reader.TenantsAsync()))
         {
             var index = await indexes.ReadyAsync(shell, HttpContext.RequestAborted);
             await using var scope = scopes.CreateScope(shell);
@@ -79,7 +79,7 @@ public sealed class SearchAdminController(
     [HttpPost("admin/search/rebuild"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Rebuild(string name)
     {
-        if (reader.Tenants().FirstOrDefault(s => s.Name == name) is not { } shell) return NotFound();
+        if ((await reader.TenantsAsync()).FirstOrDefault(s => s.Name == name) is not { } shell) return NotFound();
         await using (var scope = scopes.CreateScope(shell))
             await indexes.RebuildAsync(scope.ServiceProvider, HttpContext.RequestAborted);
         var documents = indexes.Open(name).Writer.NumDocs;
@@ -110,7 +110,7 @@ public sealed class SearchAdminController(
     [HttpPost("admin/search/check"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Check(string name)
     {
-        if (reader.Tenants().FirstOrDefault(s => s.Name == name) is not { } shell) return NotFound();
+        if ((await reader.TenantsAsync()).FirstOrDefault(s => s.Name == name) is not { } shell) return NotFound();
         ConsistencyReport report;
         await using (var scope = scopes.CreateScope(shell))
             report = await scope.ServiceProvider.GetRequiredService<IndexConsistency>().CheckAsync(repair: true, HttpContext.RequestAborted);

@@ -74,7 +74,7 @@ public sealed class SearchController(SearchService search, SearchReader reader, 
     /// <summary>Autocomplete for the search box: whole queries, the last word completed.</summary>
     [HttpGet("api/search/suggest")]
     public async Task<IActionResult> Suggest(string? q) =>
-        Json(await search.CompleteAsync(q, reader.Tenants(), portal: tenant.IsDefault, cancellationToken: HttpContext.RequestAborted));
+        Json(await search.CompleteAsync(q, (await reader.TenantsAsync()), portal: tenant.IsDefault, cancellationToken: HttpContext.RequestAborted));
 
     private async Task<(UserQuery Query, SearchResult Result)> RunAsync(string? q, int page, string? sort, string? pd, string? kategori, string? type)
     {

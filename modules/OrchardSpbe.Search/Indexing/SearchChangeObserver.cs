@@ -15,15 +15,16 @@ public sealed class SearchChangeObserver(
     TenantScopeFactory scopes,
     ILogger<SearchChangeObserver> logger) : IHostChangeObserver
 {
-    public Task ChangedAsync(HostChange change)
+    public async Task ChangedAsync(HostChange change)
     {
-        var shell = shells.Find(change.Tenant);
+        // A tenant this node has not used yet is built now: the portal's index must see its change too.
+        var shell = await shells.GetAsync(change.Tenant);
         if (shell is null || !shell.IsFeatureEnabled(Manifest.FeatureId))
         {
             indexes.Close(change.Tenant, deleteFiles: registry.Find(change.Tenant) is null);
-            return Task.CompletedTask;
+            return;
         }
-        if (change.Kind != HostChangeKind.ContentChanged) return Task.CompletedTask;
+        if (change.Kind != HostChangeKind.ContentChanged) return;
         // Off the signal's thread: signals apply in order and must not wait for an index.
         _ = Task.Run(async () =>
         {
@@ -37,6 +38,5 @@ public sealed class SearchChangeObserver(
                 logger.LogWarning(exception, "Search index catch-up on a signal failed for {ChangedTenant}", change.Tenant);
             }
         });
-        return Task.CompletedTask;
     }
 }

@@ -19,9 +19,13 @@ public sealed class SearchIndexHost(
     AppDataFolder appData,
     TenantScopeFactory scopes,
     Stemming.CityRoots cityRoots,
-    ILogger<SearchIndexHost> logger) : IDisposable
+    TenantRegistry registry,
+    Background.DueWork due,
+    ILogger<SearchIndexHost> logger) : IDisposable, Hosting.ITenantIdleRelease
 {
     private const int BatchSize = 500;
+    // The analysis the portal's last tick saw: when the city's roots change it, every tenant's index is due for a rebuild.
+    private string? _analysisSeen;
     private readonly ConcurrentDictionary<string, Lazy<TenantIndex>> _indexes = new();
     private readonly Lazy<PortalIndex> _portal = new(() => new PortalIndex(options.Value.IndexRoot is { Length: > 0 } root
         ? Path.GetFullPath(Path.Combine(root, "_portal"))
@@ -48,9 +52,12 @@ public sealed class SearchIndexHost(
             if (opened.HasCursor && (!Portal.Cursors.TryGetValue(name, out var portalCursor) || portalCursor != opened.Cursor)) opened.HasCursor = false;
             // A portal copy written with another analysis than the tenant's index: both are rebuilt (in the background).
             if (opened.HasCursor && Portal.Analyses.GetValueOrDefault(name) != opened.AnalysisVersion) opened.AnalysisVersion = null;
+            // To be rebuilt (or built): the background does it now, not when the schedule's sweep next passes.
+            if (!opened.HasCursor || opened.IsStale || opened.AnalysisVersion is null) WakeIndexTask(name);
             return opened;
         }));
         var index = lazy.Value;
+        index.LastUsed = Environment.TickCount64;
         if (!index.Disposed) return index;
         _indexes.TryRemove(new KeyValuePair<string, Lazy<TenantIndex>>(tenant, lazy));
         return Open(tenant);
@@ -69,6 +76,27 @@ public sealed class SearchIndexHost(
             await CatchUpAsync(scope.ServiceProvider, CancellationToken.None);
         }).WaitAsync(cancellationToken);
         return index;
+    }
+
+    /// <summary>
+    /// Issue 17: closes the indexes of tenants nobody searched or changed lately (an open Lucene reader and writer hold
+    /// a few hundred KB each); the next search or change opens it again from its folder. Only an index with nothing to
+    /// commit and no late commits to watch for, and not while it is in use.
+    /// </summary>
+    public int ReleaseIdle(TimeSpan idle, int keepOpen)
+    {
+        var now = Environment.TickCount64;
+        var open = OpenIndexes().OrderByDescending(i => i.LastUsed).ToList();
+        var released = 0;
+        for (var i = 0; i < open.Count; i++)
+        {
+            var index = open[i];
+            if (i < keepOpen && now - index.LastUsed < idle.TotalMilliseconds) continue;
+            if (index.Dirty || index.Gaps.Count > 0 || index.Gate.CurrentCount == 0) continue;
+            Close(index.Tenant, deleteFiles: false);
+            released++;
+        }
+        return released;
     }
 
     /// <summary>Closes a tenant's index (tenant stopped, feature disabled); deletes its files when the tenant is gone.</summary>
@@ -134,17 +162,28 @@ public sealed class SearchIndexHost(
     /// stemmer or its dictionary changed) is rebuilt here, in place: searches keep reading the old documents until
     /// the new ones are all written (<see cref="RebuildLockedAsync"/>).
     /// </summary>
-    public async Task CatchUpAndCommitAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
+    /// <returns>Whether to come back after <see cref="SearchOptions.CatchUpInterval"/>: late commits to look for, or the portal's roots to re-read.</returns>
+    public async Task<bool> CatchUpAndCommitAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
     {
         var tenant = tenantServices.GetRequiredService<TenantContext>();
+        if (!tenant.Shell.IsFeatureEnabled(Manifest.FeatureId)) return false;
         // The portal's tick also re-reads the city's roots: another node may have changed them.
-        if (tenant.IsDefault) await cityRoots.ReloadAsync(tenantServices);
+        if (tenant.IsDefault)
+        {
+            await cityRoots.ReloadAsync(tenantServices);
+            if (_analysisSeen is not null && _analysisSeen != SearchAnalyzers.AnalysisVersion)
+                foreach (var other in registry.All.Where(t => t.State == TenantState.Running && !t.IsDefault)) WakeIndexTask(other.Name);
+            _analysisSeen = SearchAnalyzers.AnalysisVersion;
+        }
+        // Issue 17: a tenant whose index is closed and whose portal copy already reflects its whole log is not opened
+        // (the safety sweep visits every tenant; opening 1,000 Lucene indexes for nothing would cost memory).
+        else if (Find(tenant.Name) is null && await IsCurrentInPortalAsync(tenantServices, tenant.Name)) return false;
         await CatchUpAsync(tenantServices, cancellationToken);
         var index = Open(tenant.Name);
         await index.Gate.WaitAsync(cancellationToken);
         try
         {
-            if (index.Disposed) return;
+            if (index.Disposed) return false;
             if (index.IsStale)
             {
                 logger.LogInformation("The search index of {ChangedTenant} was written with analysis {Old}; rebuilding it with {New}",
@@ -153,9 +192,17 @@ public sealed class SearchIndexHost(
                 await ApplyLogLockedAsync(tenantServices, index, cancellationToken);
             }
             CommitBoth(index);
+            return tenant.IsDefault || index.Gaps.Count > 0;
         }
         finally { if (!index.Disposed) index.Gate.Release(); }
     }
+
+    private void WakeIndexTask(string tenant) => due.At(tenant, nameof(SearchIndexTask), DateTimeOffset.UtcNow);
+
+    private async Task<bool> IsCurrentInPortalAsync(IServiceProvider tenantServices, string tenant) =>
+        Portal.Cursors.TryGetValue(tenant, out var cursor) && Portal.Analyses.GetValueOrDefault(tenant) == SearchAnalyzers.AnalysisVersion
+        && Directory.Exists(FolderOf(tenant))
+        && await tenantServices.GetRequiredService<SearchChangeLog>().HeadAsync() == cursor;
 
     private void CommitBoth(TenantIndex index)
     {

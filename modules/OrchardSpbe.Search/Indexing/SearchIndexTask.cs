@@ -10,8 +10,9 @@ namespace OrchardSpbe.Search.Indexing;
 public sealed class SearchIndexTask(SearchIndexHost indexes, IOptions<SearchOptions> options) : IBackgroundTask
 {
     public string? FeatureId => Manifest.FeatureId;
-    public TimeSpan Interval => options.Value.CatchUpInterval;
-
-    public Task RunAsync(IServiceProvider tenantServices, CancellationToken cancellationToken) =>
-        indexes.CatchUpAndCommitAsync(tenantServices, cancellationToken);
+    public async Task<DateTimeOffset?> RunAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
+    {
+        var again = await indexes.CatchUpAndCommitAsync(tenantServices, cancellationToken);
+        return again ? DateTimeOffset.UtcNow + options.Value.CatchUpInterval : null;
+    }
 }

@@ -82,6 +82,9 @@ public sealed class TenantIndex : IDisposable
     public bool Dirty { get; set; }
     public bool Disposed { get; private set; }
 
+    /// <summary>When the index was last asked for (Environment.TickCount64): an idle one is closed to free its memory.</summary>
+    public long LastUsed { get; set; } = Environment.TickCount64;
+
     /// <summary>The first catch-up has completed.</summary>
     public bool IsReady => _ready is { IsCompletedSuccessfully: true };
 

@@ -16,10 +16,10 @@ public sealed class SearchReader(TenantContext tenant, ShellHost shells, IAuthor
     public const string EditContent = "EditContent";
     public const string EditOwnContent = "EditOwnContent";
 
-    public IReadOnlyList<TenantShell> Tenants(string? pd = null, string? category = null)
+    public async Task<IReadOnlyList<TenantShell>> TenantsAsync(string? pd = null, string? category = null)
     {
         if (!tenant.IsDefault) return [tenant.Shell];
-        return shells.Running
+        return (await shells.RunningAsync())
             .Where(s => s.IsFeatureEnabled(Manifest.FeatureId))
             .Where(s => pd is not { Length: > 0 } || s.Name == pd)
             .Where(s => category is not { Length: > 0 } || string.Equals(s.Record.Category, category, StringComparison.OrdinalIgnoreCase))
@@ -41,7 +41,7 @@ public sealed class SearchReader(TenantContext tenant, ShellHost shells, IAuthor
         }
         return new SearchRequest
         {
-            Query = query, Tenants = Tenants(pd, category), Portal = tenant.IsDefault, DraftTenant = draftTenant, DraftOwner = draftOwner,
+            Query = query, Tenants = await TenantsAsync(pd, category), Portal = tenant.IsDefault, DraftTenant = draftTenant, DraftOwner = draftOwner,
             Type = type, Sort = sort, Page = page,
         };
     }

@@ -12,7 +12,7 @@ public sealed class ComplianceBoard(TenantSession session, ShellHost shells, Tim
 {
     public async Task<ComplianceTable> BuildAsync(int year, string? category = null)
     {
-        var pds = shells.Running
+        var pds = (await shells.RunningAsync())
             .Where(s => !s.Record.IsDefault && s.IsFeatureEnabled(Manifest.FeatureId))
             .Where(s => category is null || string.Equals(s.Record.Category, category, StringComparison.OrdinalIgnoreCase))
             .OrderBy(s => s.Record.DisplayName, StringComparer.OrdinalIgnoreCase)

@@ -19,14 +19,24 @@ public sealed class ComplianceDeadlineTask(TimeProvider clock, ShellHost shells,
 {
     public string? FeatureId => Manifest.FeatureId;
 
-    public TimeSpan Interval => options.Value.DeadlineCheckInterval;
+    // Calendar checks: a commit does not make them due.
+    public bool RunsAfterCommits => false;
 
-    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    private TimeSpan Interval => options.Value.DeadlineCheckInterval;
+
+    public async Task<DateTimeOffset?> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (!services.GetRequiredService<TenantContext>().IsDefault) return null;
+        await CheckAsync(services, cancellationToken);
+        return clock.GetUtcNow() + Interval;
+    }
+
+    private async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         if (!services.GetRequiredService<TenantContext>().IsDefault) return;
         var month = ReportingMonth.Containing(clock.GetUtcNow()).Previous();
         // A PD owes a month only if its site existed before the month ended.
-        var pds = shells.Running.Where(s => !s.Record.IsDefault && s.IsFeatureEnabled(Manifest.FeatureId) && s.Record.CreatedUtc < month.End).ToList();
+        var pds = (await shells.RunningAsync()).Where(s => !s.Record.IsDefault && s.IsFeatureEnabled(Manifest.FeatureId) && s.Record.CreatedUtc < month.End).ToList();
         var session = services.GetRequiredService<TenantSession>();
         var marked = (await session.QueryAsync<string>("SELECT tenant FROM stat_compliance_marks WHERE month = @month", new { month = month.ToString() })).ToHashSet();
         var due = pds.Where(pd => !marked.Contains(pd.Name)).ToList();

@@ -21,19 +21,21 @@ public sealed class ReminderTask(TimeProvider clock, IOptions<StatisticsOptions>
 
     public string? FeatureId => Manifest.FeatureId;
 
-    public TimeSpan Interval => options.Value.DeadlineCheckInterval;
+    public bool RunsAfterCommits => false;
 
-    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var tenant = services.GetRequiredService<TenantContext>();
-        if (tenant.IsDefault) return;
+        if (tenant.IsDefault) return null;
         var now = clock.GetUtcNow();
         var month = ReportingMonth.Containing(now);
-        if (now < month.DueWindowStart || _done.TryGetValue(tenant.Name, out var done) && done == month.ToString()) return;
+        if (now < month.DueWindowStart) return month.DueWindowStart;
+        var nextMonth = ReportingMonth.Containing(month.End).DueWindowStart;
+        if (_done.TryGetValue(tenant.Name, out var done) && done == month.ToString()) return nextMonth;
 
-        // Nobody to remind yet (a new site, officers not named): look again on the next round.
+        // Nobody to remind yet (a new site, officers not named): look again a little later.
         var officers = await services.GetRequiredService<ITenantUsers>().InRolesAsync([StatisticsRoles.DataOfficer]);
-        if (officers.Count == 0) return;
+        if (officers.Count == 0) return now + options.Value.DeadlineCheckInterval;
         var session = services.GetRequiredService<TenantSession>();
         await using var transaction = await session.BeginTransactionAsync(cancellationToken);
         var sent = await session.ExecuteAsync(
@@ -50,5 +52,6 @@ public sealed class ReminderTask(TimeProvider clock, IOptions<StatisticsOptions>
         }
         await transaction.CommitAsync();
         _done[tenant.Name] = month.ToString();
+        return nextMonth;
     }
 }

@@ -9,9 +9,10 @@ public sealed class WorkflowTimerTask(TimeProvider clock) : IBackgroundTask
 {
     public string? FeatureId => Manifest.FeatureId;
 
-    /// <summary>Every scheduler tick: cron has minute precision, so a timer fires within seconds of its minute.</summary>
-    public TimeSpan Interval => TimeSpan.Zero;
-
-    public Task RunAsync(IServiceProvider tenantServices, CancellationToken cancellationToken) =>
-        tenantServices.GetRequiredService<WorkflowTimers>().RunDueAsync(clock.GetUtcNow(), cancellationToken);
+    public async Task<DateTimeOffset?> RunAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
+    {
+        var timers = tenantServices.GetRequiredService<WorkflowTimers>();
+        await timers.RunDueAsync(clock.GetUtcNow(), cancellationToken);
+        return await timers.NextDueAsync();
+    }
 }

@@ -29,6 +29,17 @@ public sealed class WorkflowTimers(
                     """, new { id = definition.Id, activity = timer.Id, version = definition.Version, next = UnixTime.Ms(next) });
     }
 
+    /// <summary>The earliest cron start or timed wait still to come (null: none).</summary>
+    public async Task<DateTimeOffset?> NextDueAsync()
+    {
+        var next = await session.ExecuteScalarAsync<long?>("""
+            SELECT MIN(due) FROM (
+                SELECT MIN(next_utc) AS due FROM workflow_timers
+                UNION ALL SELECT MIN(due_utc) FROM workflow_waits WHERE kind = @kind) AS due_times
+            """, new { kind = WaitRequest.TimerKind });
+        return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    }
+
     /// <summary>Fires what is due: cron starts, then timed waits (WaitUntil, timers inside a flow).</summary>
     public async Task RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,60 +7,146 @@ using OrchardSpbe.Tenants;
 namespace OrchardSpbe.Background;
 
 /// <summary>
-/// Runs every <see cref="IBackgroundTask"/> for every running tenant when it is due. Tenants run one
-/// after another on one loop (a few tenants' tasks at once at most), so 120 tenants cost no thread each,
-/// and a failing tenant is logged and skipped without stopping the others.
+/// Runs background tasks only where and when they are due (issue 17): at the time a task last said it next has work
+/// (kept in the host store, so a restart or another node knows it too), shortly after a tenant's commits, and in a
+/// safety sweep that visits a few tenants a second whatever their number — so idle tenants cost nothing, and what a
+/// crash left behind is still found. A failing tenant is logged and skipped without stopping the others.
 /// </summary>
 public sealed class BackgroundTaskScheduler(
     IEnumerable<IBackgroundTask> tasks,
     ShellHost shells,
+    TenantRegistry registry,
     TenantScopeFactory scopes,
+    DueWork due,
+    DueWorkStore store,
+    SafetySweep sweep,
     IOptions<BackgroundOptions> options,
     Operations.SpbeMetrics metrics,
     ILogger<BackgroundTaskScheduler> logger) : BackgroundService
 {
-    private readonly ConcurrentDictionary<(string Tenant, Type Task), DateTimeOffset> _lastRun = new();
+    // Another node's clock may run a little behind this one's: re-read what changed in this window again.
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(5);
+    private readonly Dictionary<string, IBackgroundTask> _byName = tasks.ToDictionary(t => t.GetType().Name);
+    // Per tenant, how many rounds in a row only tasks' own commits woke it: a chain (a timer fires, its e-mail is
+    // queued, the e-mail task sends it) runs on, but two tasks can never wake each other forever.
+    private readonly Dictionary<string, (int Length, DateTimeOffset Last)> _taskChains = [];
+    private const int LongestTaskChain = 4;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!tasks.Any()) return;
-        using var timer = new PeriodicTimer(options.Value.Tick);
-        do
+        if (_byName.Count == 0) return;
+        await Task.Yield();
+        var polledUtc = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
         {
-            await RunDueAsync(DateTimeOffset.UtcNow, stoppingToken);
+            try
+            {
+                var now = DateTimeOffset.UtcNow;
+                foreach (var entry in await store.ChangedSinceAsync(polledUtc == DateTimeOffset.MinValue ? 0 : (polledUtc - ClockSkew).ToUnixTimeMilliseconds(), stoppingToken))
+                    if (_byName.ContainsKey(entry.Task)) due.At(entry.Tenant, entry.Task, DateTimeOffset.FromUnixTimeMilliseconds(entry.DueUtcMs));
+                polledUtc = now;
+                await RunAsync(now, stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The host store briefly down: nothing is lost, the hints are read again on the next round.
+                logger.LogWarning(exception, "The background schedule could not be read; trying again");
+                polledUtc = DateTimeOffset.MinValue;
+            }
+            var wait = options.Value.Tick;
+            if (due.Earliest() is { } earliest && earliest - DateTimeOffset.UtcNow < wait) wait = earliest - DateTimeOffset.UtcNow;
+            await Task.Delay(options.Value.MinimumPause, stoppingToken);
+            await due.WaitAsync(wait - options.Value.MinimumPause, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task RunDueAsync(DateTimeOffset now, CancellationToken stoppingToken)
+    private async Task RunAsync(DateTimeOffset now, CancellationToken stoppingToken)
     {
-        await Parallel.ForEachAsync(shells.Running, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = stoppingToken },
-            async (shell, token) =>
+        var work = due.TakeDue(now);
+        foreach (var tenant in sweep.Next(now, registry)) (work.TryGetValue(tenant, out var entry) ? entry : work[tenant] = new DueTenant()).Swept = true;
+        if (work.Count == 0) return;
+        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = stoppingToken },
+            async (pair, token) => await RunTenantAsync(pair.Key, pair.Value, token));
+    }
+
+    private async Task RunTenantAsync(string tenant, DueTenant work, CancellationToken stoppingToken)
+    {
+        if (registry.Find(tenant) is not { State: TenantState.Running } record)
+        {
+            due.Forget(tenant);
+            return;
+        }
+        var afterCommit = work.Committed;
+        lock (_taskChains)
+        {
+            if (work.Committed && work.CommittedBy is null) _taskChains.Remove(tenant);
+            else if (work.Committed)
             {
-                foreach (var task in tasks.Where(t => t.FeatureId is null || shell.IsFeatureEnabled(t.FeatureId)))
-                {
-                    var key = (shell.Name, task.GetType());
-                    if (_lastRun.TryGetValue(key, out var last) && now - last < task.Interval) continue;
-                    _lastRun[key] = now;
-                    using var _ = logger.BeginScope(new TenantLogScope(shell.Name));
-                    try
-                    {
-                        await using var scope = scopes.CreateScope(shell);
-                        await task.RunAsync(scope.ServiceProvider, token);
-                        metrics.BackgroundRun(task.GetType().Name, failed: false);
-                    }
-                    catch (Exception exception) when (exception is not OperationCanceledException)
-                    {
-                        logger.LogError(exception, "Background task {Task} failed", task.GetType().Name);
-                        metrics.BackgroundRun(task.GetType().Name, failed: true);
-                    }
-                }
-            });
+                // A chain ends when a round passes without one; the next timer starts a new one.
+                var chain = _taskChains.GetValueOrDefault(tenant);
+                var length = DateTimeOffset.UtcNow - chain.Last > options.Value.Tick + options.Value.Tick ? 1 : chain.Length + 1;
+                _taskChains[tenant] = (length, DateTimeOffset.UtcNow);
+                afterCommit = length <= LongestTaskChain;
+            }
+        }
+        var selected = _byName.Values.Where(t => work.Swept || work.Tasks.Contains(t.GetType().Name)
+            || (afterCommit && t.RunsAfterCommits && work.CommittedBy?.Contains(t.GetType().Name) != true)).ToList();
+        if (selected.Count == 0) return;
+        using var _ = logger.BeginScope(new TenantLogScope(tenant));
+        TenantShell shell;
+        try { shell = await shells.GetOrActivateAsync(record); }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Tenant {FailedTenant} could not be started for its background work", tenant);
+            return;
+        }
+        foreach (var task in selected)
+        {
+            var name = task.GetType().Name;
+            if (task.FeatureId is not null && !shell.IsFeatureEnabled(task.FeatureId))
+            {
+                due.Set(tenant, name, null);
+                continue;
+            }
+            var started = DateTimeOffset.UtcNow;
+            DateTimeOffset? next;
+            try
+            {
+                await using var scope = scopes.CreateScope(shell, backgroundTask: name);
+                next = await task.RunAsync(scope.ServiceProvider, stoppingToken);
+                metrics.BackgroundRun(name, failed: false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Background task {Task} failed", name);
+                metrics.BackgroundRun(name, failed: true);
+                next = started + options.Value.RetryAfterFailure;
+            }
+            var known = due.Known(tenant, name);
+            due.Set(tenant, name, next);
+            // The shared hint changes only when the answer does: an idle tenant writes nothing.
+            if (known != next) await store.SetAsync(tenant, name, next, started, stoppingToken);
+        }
     }
 }
 
 public sealed class BackgroundOptions
 {
-    /// <summary>How often the scheduler looks for due tasks.</summary>
-    public TimeSpan Tick { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>The longest the scheduler sleeps when nothing is due: how soon another node's new hint is read.</summary>
+    public TimeSpan Tick { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The shortest pause between rounds: commits in quick succession wake a tenant's tasks once.</summary>
+    public TimeSpan MinimumPause { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>When a failed task is tried again.</summary>
+    public TimeSpan RetryAfterFailure { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Tenants the safety sweep visits a second in its first pass after start (what came due while the node was down).</summary>
+    public double StartupSweepPerSecond { get; set; } = 50;
+
+    /// <summary>Tenants the safety sweep visits a second afterwards: a constant cost, however many tenants sit idle.</summary>
+    public double SweepPerSecond { get; set; } = 1;
+
+    /// <summary>The shortest time between two sweeps of the same tenant (a small platform is not swept every second).</summary>
+    public TimeSpan MinimumSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

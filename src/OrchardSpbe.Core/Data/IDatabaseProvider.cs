@@ -13,6 +13,13 @@ public interface IDatabaseProvider
 
     /// <summary>The location a new tenant's store gets: a relative file path or a schema name.</summary>
     string LocationForTenant(string tenantName);
+    /// <summary>
+    /// Closes what the process holds open for tenants' stores not used lately (issue 17: memory in proportion to use):
+    /// every store idle longer than <paramref name="idle"/>, and all but the <paramref name="keepOpen"/> most recently
+    /// used. A shared pool (PostgreSQL) has nothing per tenant to release. Returns how many were released.
+    /// </summary>
+    int ReleaseIdleStores(TimeSpan idle, int keepOpen) => 0;
+
     string HostLocation { get; }
 
     /// <summary>A fresh location for a tenant's restored store, beside its live one until the restore switches over.</summary>

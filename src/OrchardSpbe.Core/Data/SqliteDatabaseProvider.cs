@@ -9,6 +9,9 @@ namespace OrchardSpbe.Data;
 public sealed class SqliteDatabaseProvider(AppDataFolder appData) : IDatabaseProvider
 {
     private readonly ConcurrentDictionary<string, string> _connectionStrings = new();
+    // When each tenant's file was last opened: its pooled connections (each with SQLite's page cache and parsed
+    // schema, a few hundred KB) are closed once it sits idle, so 1,000 sites visited once do not hold 1,000 pools.
+    private readonly ConcurrentDictionary<string, long> _lastOpened = new();
 
     public DatabaseProviderName Name => DatabaseProviderName.Sqlite;
     public bool SharesConnectionPool => false;
@@ -19,6 +22,7 @@ public sealed class SqliteDatabaseProvider(AppDataFolder appData) : IDatabasePro
 
     public async Task<DbConnection> OpenAsync(string location, CancellationToken cancellationToken = default)
     {
+        if (location != HostLocation) _lastOpened[location] = Environment.TickCount64;
         var connection = new SqliteConnection(ConnectionString(location, SqliteOpenMode.ReadWrite));
         await connection.OpenAsync(cancellationToken);
         // Writers queue in SQLite's own busy handler (it retries within a millisecond or two of the lock's
@@ -55,6 +59,25 @@ public sealed class SqliteDatabaseProvider(AppDataFolder appData) : IDatabasePro
             if (File.Exists(file)) File.Delete(file);
         }
         return Task.CompletedTask;
+    }
+
+    public int ReleaseIdleStores(TimeSpan idle, int keepOpen)
+    {
+        var now = Environment.TickCount64;
+        var released = 0;
+        var byRecency = _lastOpened.OrderByDescending(s => s.Value).ToList();
+        for (var i = 0; i < byRecency.Count; i++)
+        {
+            var (location, lastOpened) = byRecency[i];
+            if (i < keepOpen && now - lastOpened < idle.TotalMilliseconds) continue;
+            // Opened again meanwhile: it stays.
+            if (!_lastOpened.TryRemove(new KeyValuePair<string, long>(location, lastOpened))) continue;
+            // Connections in use are closed when they return to the pool, not under their users.
+            using var connection = new SqliteConnection(ConnectionString(location, SqliteOpenMode.ReadWrite));
+            SqliteConnection.ClearPool(connection);
+            released++;
+        }
+        return released;
     }
 
     public async Task<bool> CanConnectAsync(CancellationToken cancellationToken = default)

@@ -12,7 +12,7 @@ namespace OrchardSpbe.Data;
 /// it from the first query to the end of the request, through rendering, ran the pool dry under load
 /// (issue 12 soak). With a file per tenant (SQLite) the session keeps one connection, opened on first use.
 /// </summary>
-public sealed class TenantSession(TenantContext tenant, IDatabaseProvider database, Handover.FailPoints failPoints) : IAsyncDisposable
+public sealed class TenantSession(TenantContext tenant, IDatabaseProvider database, Handover.FailPoints failPoints, Background.DueWork due) : IAsyncDisposable
 {
     private DbConnection? _connection;
     private DbTransaction? _transaction;
@@ -50,8 +50,16 @@ public sealed class TenantSession(TenantContext tenant, IDatabaseProvider databa
         return new SessionTransaction(this, owner: true);
     }
 
-    public Task<int> ExecuteAsync(string sql, object? parameters = null) =>
-        OnConnectionAsync(connection => connection.ExecuteAsync(sql, parameters, _transaction));
+    public async Task<int> ExecuteAsync(string sql, object? parameters = null)
+    {
+        var changed = await OnConnectionAsync(connection => connection.ExecuteAsync(sql, parameters, _transaction));
+        // A write outside a transaction is its own commit.
+        if (_transaction is null && changed > 0) Committed();
+        return changed;
+    }
+
+    // Issue 17: a commit may have given background work (a publish time, a queued e-mail) — the tenant's tasks run shortly.
+    private void Committed() => due.Committed(tenant.Name, tenant.BackgroundTask);
 
     // Dapper buffers the rows, so a pooled connection can go back before the caller reads them.
     public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null) =>
@@ -97,7 +105,11 @@ public sealed class TenantSession(TenantContext tenant, IDatabaseProvider databa
             _transaction = null;
             if (database.SharesConnectionPool) await ReleaseConnectionAsync();
         }
-        if (commit) failPoints.Hit("commit:after");
+        if (commit)
+        {
+            failPoints.Hit("commit:after");
+            Committed();
+        }
         if (_afterCommit.Count == 0) return;
         var actions = _afterCommit.ToList();
         _afterCommit.Clear();

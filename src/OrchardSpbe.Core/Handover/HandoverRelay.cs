@@ -26,29 +26,35 @@ public sealed class HandoverRelay(
     IEnumerable<IHandoverHandler> handlers,
     FailPoints failPoints,
     TimeProvider clock,
+    Background.DueWork due,
     ILogger<HandoverRelay> logger)
 {
     public const int MaxAttempts = 8;
     private const int Batch = 100;
-    private static readonly TimeSpan RecheckInterval = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _relayLocks = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _applyLocks = new();
 
-    // When each tenant's outbox and inbox should next be looked at by the sweep: every tenant once after start (a
-    // crash may have left something), then at a failed step's retry time, and every few minutes for what another
-    // node left behind. Tenants with nothing due cost no query.
+    // When a tenant's failed step is tried again; the background schedule is told the same time (issue 17), and its
+    // safety sweep finds what a crash or another node left behind. Tenants with nothing failed cost no query.
     private readonly ConcurrentDictionary<string, DateTimeOffset> _nextCheck = new();
 
     private Dictionary<string, IHandoverHandler> Handlers => _handlers ??= handlers.ToDictionary(h => h.Kind);
     private Dictionary<string, IHandoverHandler>? _handlers;
 
-    public bool IsDue(string tenant) => !_nextCheck.TryGetValue(tenant, out var at) || at <= clock.GetUtcNow();
+    private void RetryAt(string tenant, DateTimeOffset at)
+    {
+        _nextCheck[tenant] = at;
+        due.At(tenant, nameof(HandoverSweep), at);
+    }
+
+    /// <summary>When a failed step of the tenant's is tried again (null: nothing failed).</summary>
+    public DateTimeOffset? NextRetry(string tenant) => _nextCheck.TryGetValue(tenant, out var at) ? at : null;
 
     /// <summary>Moves what the tenant has sent, then has each receiver apply it; finally applies what waits in its own inbox.</summary>
     public async Task SweepAsync(string tenant, CancellationToken cancellationToken = default)
     {
-        _nextCheck[tenant] = clock.GetUtcNow() + RecheckInterval;
+        _nextCheck.TryRemove(tenant, out _);
         await RelayAsync(tenant, cancellationToken);
         await ApplyAsync(tenant, cancellationToken);
     }
@@ -56,7 +62,7 @@ public sealed class HandoverRelay(
     /// <summary>Moves the tenant's outbox to the receivers' inboxes in order, then has them apply it.</summary>
     public async Task RelayAsync(string senderName, CancellationToken cancellationToken = default)
     {
-        if (shells.Find(senderName) is not { } sender) return;
+        if (await shells.GetAsync(senderName) is not { } sender) return;
         var receivers = new HashSet<string>();
         var gate = _relayLocks.GetOrAdd(senderName, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
@@ -76,7 +82,7 @@ public sealed class HandoverRelay(
                 {
                     after = row.Id;
                     // A receiver that is not running (disabled) keeps its messages waiting in the sender's outbox.
-                    if (shells.Find(row.ToTenant) is not { } receiver) continue;
+                    if (await shells.GetAsync(row.ToTenant) is not { } receiver) continue;
                     await DeliverAsync(receiver, senderName, row, cancellationToken);
                     failPoints.Hit("handover:delivered");
                     await source.ExecuteAsync("DELETE FROM spbe_handover_outbox WHERE id = @id", new { id = row.Id });
@@ -88,7 +94,7 @@ public sealed class HandoverRelay(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            _nextCheck[senderName] = clock.GetUtcNow().AddSeconds(30);
+            RetryAt(senderName, clock.GetUtcNow().AddSeconds(30));
             logger.LogWarning(exception, "Hand-over messages of {Tenant} could not be moved yet", senderName);
         }
         finally
@@ -111,7 +117,7 @@ public sealed class HandoverRelay(
     /// <summary>Applies the messages waiting in the tenant's inbox whose time has come, oldest first.</summary>
     public async Task ApplyAsync(string receiverName, CancellationToken cancellationToken = default)
     {
-        if (shells.Find(receiverName) is not { } receiver) return;
+        if (await shells.GetAsync(receiverName) is not { } receiver) return;
         var gate = _applyLocks.GetOrAdd(receiverName, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
@@ -173,11 +179,11 @@ public sealed class HandoverRelay(
                 UPDATE spbe_handover_inbox SET attempts = attempts + 1, next_attempt_utc = @next, last_error = @error
                 WHERE message_id = @id AND applied_utc IS NULL
                 """, new { id = row.MessageId, next = UnixTime.Ms(next), error = exception.Message.Length > 1000 ? exception.Message[..1000] : exception.Message });
-            if (!_nextCheck.TryGetValue(receiver.Name, out var at) || at > next) _nextCheck[receiver.Name] = next;
+            if (!_nextCheck.TryGetValue(receiver.Name, out var at) || at > next) RetryAt(receiver.Name, next);
         }
         catch (Exception recordFailure)
         {
-            _nextCheck[receiver.Name] = clock.GetUtcNow().AddSeconds(30);
+            RetryAt(receiver.Name, clock.GetUtcNow().AddSeconds(30));
             logger.LogWarning(recordFailure, "The failed hand-over of {MessageId} could not be recorded", row.MessageId);
         }
     }

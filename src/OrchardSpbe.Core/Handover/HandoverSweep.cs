@@ -6,17 +6,16 @@ namespace OrchardSpbe.Handover;
 
 /// <summary>
 /// Finishes hand-overs that the move right after a commit did not (a crash, a receiver briefly down, a handler that
-/// failed): each tenant once after start, then only when <see cref="HandoverRelay.IsDue"/> says so.
+/// failed): after the tenant's commits, at a failed step's retry time, and when the safety sweep visits the tenant.
 /// </summary>
 public sealed class HandoverSweep(HandoverRelay relay) : IBackgroundTask
 {
     public string? FeatureId => null;
 
-    public TimeSpan Interval => TimeSpan.FromSeconds(5);
-
-    public Task RunAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> RunAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
     {
         var tenant = tenantServices.GetRequiredService<TenantContext>().Name;
-        return relay.IsDue(tenant) ? relay.SweepAsync(tenant, cancellationToken) : Task.CompletedTask;
+        await relay.SweepAsync(tenant, cancellationToken);
+        return relay.NextRetry(tenant);
     }
 }

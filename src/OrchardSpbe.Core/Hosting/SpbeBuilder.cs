@@ -87,7 +87,11 @@ public sealed class SpbeBuilder
         if (!string.IsNullOrWhiteSpace(options.Redis.Configuration))
             health.AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), "redis", HealthStatus.Degraded, ["ready"], TimeSpan.FromSeconds(3));
         services.AddSpbeMetrics(options.Metrics);
+        services.AddSingleton<DueWork>();
+        services.AddSingleton<DueWorkStore>();
+        services.AddSingleton<SafetySweep>();
         services.AddHostedService<BackgroundTaskScheduler>();
+        services.AddHostedService<IdleTenantRelease>();
         services.AddOutputCache(cache => cache.AddPolicy(AnonymousPageCachePolicy.Name, new AnonymousPageCachePolicy()));
     }
 

@@ -6,14 +6,15 @@ namespace OrchardSpbe.Hosting;
 
 /// <summary>
 /// Starts the platform before the server takes requests: the host store, the first-run setup when
-/// there is no tenant yet, and every running tenant's shell — so timers and signals work for all
-/// tenants without waiting for a first visitor.
+/// there is no tenant yet, and the portal's shell. The other tenants' shells are built on use; the background
+/// schedule (<see cref="Background.BackgroundTaskScheduler"/>) makes sure their timed work needs no visitor.
 /// </summary>
 public sealed class SpbeHost(
     TenantStore store,
     Catalog.PortalCatalog catalog,
     Signals.HostChangeLog changeLog,
     Backup.BackupRuns backupRuns,
+    Background.DueWorkStore dueWork,
     TenantRegistry registry,
     ShellHost shells,
     FirstRunSetup firstRun,
@@ -34,11 +35,12 @@ public sealed class SpbeHost(
             registry.Load(await store.ListAsync());
         }
 
-        var running = registry.All.Where(t => t.State == TenantState.Running && shells.Find(t.Name) is null).ToList();
-        await Parallel.ForEachAsync(running, new ParallelOptions { MaxDegreeOfParallelism = 4 },
-            async (tenant, _) => await shells.ActivateAsync(tenant));
+        await dueWork.EnsureCreatedAsync();
+        // Issue 17: only the portal is built before serving; every other shell on first use, and the background
+        // schedule's first sweep visits each running tenant within seconds, so no work waits for a visitor.
+        if (registry.Find(TenantRecord.DefaultName) is { State: TenantState.Running } portal) await shells.GetOrActivateAsync(portal);
         foreach (var stuck in registry.All.Where(t => t.State is TenantState.Initializing or TenantState.Uninitialized))
             logger.LogWarning("Tenant {StuckTenant} never finished its setup; delete and create it again", stuck.Name);
-        logger.LogInformation("{Running} tenants running", shells.Running.Count);
+        logger.LogInformation("{Running} tenants running", registry.All.Count(t => t.State == TenantState.Running));
     }
 }

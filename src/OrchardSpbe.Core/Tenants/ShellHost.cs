@@ -6,20 +6,52 @@ using OrchardSpbe.Settings;
 
 namespace OrchardSpbe.Tenants;
 
-/// <summary>The running tenants' shells. Activating one upgrades its store and loads its features and settings.</summary>
-public sealed class ShellHost(TenantScopeFactory scopes)
+/// <summary>
+/// The running tenants' shells. Activating one upgrades its store and loads its features and settings. A shell is
+/// built on first use — a request, its background work, a hand-over — not all at start (issue 17: start in under a
+/// second with 1,000 tenants); the host then builds the others in the background, one at a time.
+/// </summary>
+public sealed class ShellHost(TenantScopeFactory scopes, TenantRegistry registry)
 {
     private readonly ConcurrentDictionary<string, TenantShell> _shells = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<TenantShell>>> _building = new();
 
     public TenantShell? Find(string name) => _shells.GetValueOrDefault(name);
 
-    public IReadOnlyCollection<TenantShell> Running => (IReadOnlyCollection<TenantShell>)_shells.Values;
+    /// <summary>The shells built so far (not every running tenant: see <see cref="RunningAsync"/>).</summary>
+    public IReadOnlyCollection<TenantShell> Active => (IReadOnlyCollection<TenantShell>)_shells.Values;
 
     public async Task<TenantShell> ActivateAsync(TenantRecord record)
     {
         var shell = await BuildAsync(record);
         _shells[record.Name] = shell;
         return shell;
+    }
+
+    /// <summary>The tenant's shell, built now if it is not yet (once, however many ask at the same time).</summary>
+    public async Task<TenantShell> GetOrActivateAsync(TenantRecord record)
+    {
+        if (_shells.TryGetValue(record.Name, out var shell)) return shell;
+        var building = _building.GetOrAdd(record.Name, _ => new Lazy<Task<TenantShell>>(async () =>
+        {
+            var built = await BuildAsync(record);
+            return _shells.GetOrAdd(record.Name, built);
+        }));
+        try { return await building.Value; }
+        finally { _building.TryRemove(new KeyValuePair<string, Lazy<Task<TenantShell>>>(record.Name, building)); }
+    }
+
+    /// <summary>The running tenant's shell by name, built if needed; null when no such tenant runs.</summary>
+    public async Task<TenantShell?> GetAsync(string name) =>
+        registry.Find(name) is { State: TenantState.Running } record ? await GetOrActivateAsync(record) : null;
+
+    /// <summary>Every running tenant's shell, building those not yet used (the portal's boards across every PD).</summary>
+    public async Task<IReadOnlyList<TenantShell>> RunningAsync()
+    {
+        var shells = new List<TenantShell>();
+        foreach (var record in registry.All.Where(t => t.State == TenantState.Running))
+            shells.Add(_shells.TryGetValue(record.Name, out var shell) ? shell : await GetOrActivateAsync(record));
+        return shells;
     }
 
     public void Deactivate(string name) => _shells.TryRemove(name, out _);

@@ -10,6 +10,9 @@ public sealed class TenantContext
     public string Name => Shell.Name;
     public bool IsDefault => Shell.Record.IsDefault;
 
+    /// <summary>The background task the scope runs (null: a request's): its own commits do not wake it again.</summary>
+    public string? BackgroundTask { get; set; }
+
     public void Set(TenantShell shell)
     {
         if (_shell is not null && _shell.Name != shell.Name)
