@@ -9,7 +9,7 @@ namespace OrchardSpbe.Bench;
 /// for search --search-news-per-tenant 500 --search-pages-per-tenant 50
 /// --search-clients 16 --search-requests 2000; for statistics (PostgreSQL and Redis) --stat-tenants 120 --stat-indicators 200
 /// --stat-series-indicators 200 --stat-years 10 --stat-requests 2000 --stat-latency-requests 300 --stat-import-values 1000000
-/// --stat-handovers 3 --postgres CONNSTRING --redis HOST:PORT; for applications --app-applications 3000 --app-devices 10000 --app-requests 300; for the soak --soak-tenants 120 --soak-clients 64 --soak-seconds 600;
+/// --stat-handovers 3 --postgres CONNSTRING --redis HOST:PORT; for applications --app-applications 3000 --app-devices 10000 --app-requests 300; for the soak --soak-tenants 120 --soak-clients 64 --soak-seconds 600; for the tenant admin --admin-tenants 1000 --admin-providers sqlite,postgres;
 /// --skip platform,backup,lists,portal,workflows,search,statistics leaves sections out; --only soak runs only those named.
 /// Small values keep development runs short.
 /// </summary>
@@ -82,6 +82,12 @@ public sealed record BenchSettings
     public int SoakTenants { get; init; } = 120;
     public int SoakClients { get; init; } = 64;
     public int SoakSeconds { get; init; } = 600;
+
+    /// <summary>Issue 17 §4 (section "tenants"): PD sites seeded for the tenant list and the upgrade, on SQLite and on PostgreSQL.</summary>
+    public int AdminTenants { get; init; } = 1000;
+
+    /// <summary>The stores the "tenants" section runs on: sqlite, postgres or both (--admin-providers sqlite,postgres).</summary>
+    public IReadOnlyList<DatabaseProviderName> AdminProviders { get; init; } = [DatabaseProviderName.Sqlite, DatabaseProviderName.Postgres];
 
     /// <summary>
     /// Sections left out: "platform" (figures 1–6), "backup" (issue 12), "lists" (admin and public lists), "portal" (portal home),
@@ -157,6 +163,10 @@ public sealed record BenchSettings
             SoakTenants = Int("soak-tenants", 120),
             SoakClients = Int("soak-clients", 64),
             SoakSeconds = Int("soak-seconds", 600),
+            AdminTenants = Int("admin-tenants", 1000),
+            AdminProviders = values.GetValueOrDefault("admin-providers", "sqlite,postgres")
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(p => Enum.Parse<DatabaseProviderName>(p, ignoreCase: true)).ToList(),
             Postgres = values.GetValueOrDefault("postgres") ?? Environment.GetEnvironmentVariable("SPBE_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=spbe;Password=spbe;Database=spbe_test;Maximum Pool Size=40;Timeout=15",
             Redis = values.GetValueOrDefault("redis") ?? Environment.GetEnvironmentVariable("SPBE_TEST_REDIS") ?? "127.0.0.1:6379",
             // --only a,b runs just those sections; the soak runs only when named there.
@@ -177,7 +187,7 @@ public sealed record BenchSettings
         return settings;
     }
 
-    public static readonly string[] Sections = ["platform", "backup", "lists", "portal", "workflows", "search", "statistics", "programmers", "applications", "scale", "soak"];
+    public static readonly string[] Sections = ["platform", "backup", "lists", "portal", "workflows", "search", "statistics", "programmers", "applications", "scale", "tenants", "soak"];
 
     private static string FindRepositoryRoot()
     {

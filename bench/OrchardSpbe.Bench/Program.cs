@@ -15,7 +15,8 @@ using OrchardSpbe.Bench;
 //   → applications (issue 14): 3,000 applications and 10,000 devices into the portal's SQLite file, then a fresh host
 //   for the catalogue search, the integration map and the compliance board.
 //   → scale (issue 17): 1,000 PD sites (copies of one) in one process: start, idle CPU, first requests, memory, wrk.
-//   --skip leaves sections out.
+//   → tenants (issue 17 §4, own App_Data and schemas): the portal's tenant list with 1,000 PDs, and one new migration
+//   for every tenant, on SQLite and on PostgreSQL. --skip leaves sections out.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var settings = BenchSettings.Parse(args);
 Machine.Print(Console.Out, args);
@@ -31,7 +32,7 @@ var halfAppData = Path.Combine(settings.OutDir, $"app-data-{half}");
 var report = new Report();
 
 // The SQLite App_Data serves every section but statistics (PostgreSQL, seeded on its own).
-if (BenchSettings.Sections.Any(s => s is not ("statistics" or "programmers" or "scale" or "soak") && settings.Runs(s)))
+if (BenchSettings.Sections.Any(s => s is not ("statistics" or "programmers" or "scale" or "tenants" or "soak") && settings.Runs(s)))
 {
     Report.Section($"Seeding Default + {settings.Tenants} PD tenants in-process (snapshot after {half})");
     var clock = Stopwatch.StartNew();
@@ -48,6 +49,7 @@ if (settings.Runs("statistics")) await StatisticsBench.RunAsync(settings, report
 if (settings.Runs("programmers")) await ProgrammersBench.RunAsync(settings, report);
 if (settings.Runs("applications")) await ApplicationsBench.RunAsync(settings, appData, seeded, report);
 if (settings.Runs("scale")) await ScaleBench.RunAsync(settings, report);
+if (settings.Runs("tenants")) await TenantsBench.RunAsync(settings, report);
 if (settings.Runs("soak")) await SoakBench.RunAsync(settings, report);
 
 report.Print(Console.Out);

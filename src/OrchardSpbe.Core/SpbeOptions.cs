@@ -17,6 +17,12 @@ public sealed class SpbeOptions
 
     /// <summary>Tests only: the name of a <see cref="Handover.FailPoints"/> point at which the process kills itself.</summary>
     public string? FailPoint { get; set; }
+
+    /// <summary>
+    /// Benchmarks only (bench section "tenants", issue 17 §4): the framework's migration gets one more, harmless step, so
+    /// a host started with it has a new migration pending in every tenant. Off in production.
+    /// </summary>
+    public bool BenchUpgradeStep { get; set; }
 }
 
 public enum DatabaseProviderName { Sqlite, Postgres }

@@ -26,6 +26,16 @@ public sealed class PortalAdmin : IDisposable
 
     public SiteClient Client => _client;
 
+    /// <summary>The same administrator signing in to the portal's admin in Chromium.</summary>
+    public static async Task SignInInBrowserAsync(Microsoft.Playwright.IPage page, TestSite site)
+    {
+        await page.GotoAsync(site.Url(null, "/admin/login").ToString());
+        await page.FillAsync("#UserName", "admin");
+        await page.FillAsync("#Password", TestEnvironment.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Dasbor");
+    }
+
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, bool withToken = true)
     {
         var request = new HttpRequestMessage(method, _site.Url(null, path));

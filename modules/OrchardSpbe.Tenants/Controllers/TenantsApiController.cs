@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using OrchardSpbe.Audit;
+using OrchardSpbe.Localization;
 using OrchardSpbe.Modules;
 using OrchardSpbe.Security;
 
@@ -15,10 +17,24 @@ namespace OrchardSpbe.Tenants.Controllers;
 [RequireFeature(Manifest.FeatureId)]
 [RequirePermission("ManageTenants")]
 [Route("api/tenants")]
-public sealed class TenantsApiController(TenantRegistry registry, TenantManager manager, AuditLog audit) : ControllerBase
+public sealed class TenantsApiController(TenantRegistry registry, TenantManager manager, AuditLog audit, IStringLocalizer<Strings> T) : ControllerBase
 {
+    /// <summary>
+    /// One page of tenants (issue 17 §4): <c>q</c> searches name, display name and host; <c>category</c> and <c>state</c>
+    /// (Running, Disabled, Initializing, Uninitialized) filter; <c>page</c> from 1, <c>pageSize</c> 1–200 (50).
+    /// A bad value is a 400 naming it, in the "query" key.
+    /// </summary>
     [HttpGet("")]
-    public IEnumerable<TenantDto> List() => registry.All.OrderBy(t => t.Name).Select(TenantDto.From);
+    public ActionResult<TenantListDto> List(string? q, string? category, string? state, string? page, string? pageSize)
+    {
+        var (query, errors) = TenantList.Parse(q, category, state, page, pageSize, T);
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors) ModelState.AddModelError("query", error);
+            return ValidationProblem(ModelState);
+        }
+        return TenantListDto.From(TenantList.Apply(registry.All, query));
+    }
 
     [HttpGet("{name}")]
     public ActionResult<TenantDto> Get(string name) => registry.Find(name) is { } tenant ? TenantDto.From(tenant) : NotFound();
@@ -74,4 +90,13 @@ public sealed class TenantsApiController(TenantRegistry registry, TenantManager 
 public sealed record TenantDto(string Name, string DisplayName, string? Category, IReadOnlyList<string> Hosts, string? UrlPrefix, string State, string RecipeName)
 {
     public static TenantDto From(TenantRecord t) => new(t.Name, t.DisplayName, t.Category, t.Hosts, t.UrlPrefix, t.State.ToString(), t.RecipeName);
+}
+
+public sealed record TenantListDto(
+    IReadOnlyList<TenantDto> Items, int Total, int Page, int PageSize, int PageCount,
+    IReadOnlyDictionary<string, int> States, IReadOnlyDictionary<string, int> Categories)
+{
+    public static TenantListDto From(TenantListPage page) => new(
+        page.Items.Select(TenantDto.From).ToList(), page.Total, page.Query.Page, page.Query.PageSize, page.PageCount,
+        Enum.GetValues<TenantState>().ToDictionary(s => s.ToString(), s => page.States.GetValueOrDefault(s)), page.Categories);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using OrchardSpbe.Audit;
 using OrchardSpbe.Localization;
@@ -20,18 +21,54 @@ public sealed class TenantsController(
     RecipeCatalog recipes,
     HostNames hostNames,
     AuditLog audit,
+    TenantUpgrades upgrades,
+    TenantMigrations migrations,
     IStringLocalizer<Strings> T) : Controller
 {
+    /// <summary>Issue 17 §4: searched, filtered and paged — one page of rows rendered, however many tenants there are.</summary>
     [HttpGet("")]
-    public IActionResult Index(string? q)
+    public async Task<IActionResult> Index(string? q, string? category, string? state, string? page, string? pageSize)
     {
-        var tenants = registry.All
-            .Where(t => string.IsNullOrWhiteSpace(q) || t.Name.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase)
-                        || t.DisplayName.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase))
-            .OrderBy(t => !t.IsDefault).ThenBy(t => t.Category).ThenBy(t => t.DisplayName)
-            .ToList();
-        ViewBag.Query = q;
-        return View(tenants);
+        var (query, errors) = TenantList.Parse(q, category, state, page, pageSize, T);
+        var list = TenantList.Apply(registry.All, query);
+        string Href(int toPage) => QueryHelpers.AddQueryString(Url.Content("~/admin/tenants"), new Dictionary<string, string?>
+        {
+            ["q"] = query.Search, ["category"] = query.Category, ["state"] = query.State?.ToString(),
+            ["pageSize"] = query.PageSize == TenantList.DefaultPageSize ? null : query.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["page"] = toPage.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }.Where(v => !string.IsNullOrEmpty(v.Value)));
+        var failures = (await migrations.FailuresAsync(50))
+            .Select(f => (Failure: f, Tenant: registry.Find(f.TenantName)))
+            .Where(f => f.Tenant is { State: TenantState.Running })
+            .Select(f => (f.Failure, f.Tenant!)).ToList();
+        return View(new TenantIndexViewModel
+        {
+            List = list, Errors = errors, Pager = new Navigation.Pager(query.Page, Navigation.Pager.PageCountOf(list.Total, query.PageSize), Href),
+            Categories = Manifest.Categories.Union(list.Categories.Keys, StringComparer.OrdinalIgnoreCase).ToList(),
+            Upgrade = await upgrades.LatestAsync(), Failures = failures, Behind = upgrades.Behind().Count,
+        });
+    }
+
+    /// <summary>Runs the failed tenants' migrations again (all of them, or the one named), in the background.</summary>
+    [HttpPost("upgrades/retry")]
+    public async Task<IActionResult> RetryUpgrade(string? name)
+    {
+        var only = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+        var outcome = await upgrades.RetryAsync(only, User.Identity?.Name);
+        switch (outcome)
+        {
+            case RetryOutcome.Started:
+                await audit.RecordAsync("tenant.upgrade-retried", only ?? "*");
+                TempData["Message"] = T["Pembaruan skema diulang di latar belakang; kemajuannya tampil di bawah."].Value;
+                break;
+            case RetryOutcome.AlreadyRunning:
+                TempData["Error"] = T["Pembaruan skema sedang berjalan; coba lagi setelah selesai."].Value;
+                break;
+            default:
+                TempData["Error"] = T["Tidak ada tenant gagal yang dapat diulang."].Value;
+                break;
+        }
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("create")]

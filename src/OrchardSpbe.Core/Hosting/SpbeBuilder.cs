@@ -122,7 +122,8 @@ public sealed class SpbeBuilder
             services.AddSingleton<IDatabaseProvider, PostgresDatabaseProvider>();
         else
             services.AddSingleton<IDatabaseProvider, SqliteDatabaseProvider>();
-        services.AddSingleton<DataMigration, FrameworkMigrations>();
+        if (options.BenchUpgradeStep) services.AddSingleton<DataMigration>(new BenchUpgradeStep(new FrameworkMigrations()));
+        else services.AddSingleton<DataMigration, FrameworkMigrations>();
         services.AddScoped<TenantSession>();
         services.AddScoped<MigrationRunner>();
         services.AddScoped<DocumentStore>();
@@ -177,6 +178,10 @@ public sealed class SpbeBuilder
         services.AddSingleton<TenantScopeFactory>();
         services.AddScoped<TenantContext>();
         services.AddSingleton<TenantManager>();
+        // Issue 17 §4: every tenant's store brought to the code's schema, in the background, with progress.
+        services.AddSingleton<TenantMigrations>();
+        services.AddSingleton<TenantUpgrades>();
+        services.AddHostedService(sp => sp.GetRequiredService<TenantUpgrades>());
         services.AddSingleton<SpbeHost>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton(sp => new FeatureCatalog(sp.GetServices<FeatureDescriptor>()));

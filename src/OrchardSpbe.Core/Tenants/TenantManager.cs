@@ -22,6 +22,7 @@ public sealed partial class TenantManager(
     HostNames hostNames,
     AppDataFolder appData,
     Catalog.PortalCatalog catalog,
+    TenantMigrations migrations,
     IStringLocalizer<Strings> T,
     ILogger<TenantManager> logger)
 {
@@ -80,6 +81,8 @@ public sealed partial class TenantManager(
         }
         var running = record with { State = TenantState.Running, ModifiedUtc = DateTimeOffset.UtcNow };
         await store.UpdateAsync(running);
+        // The recipe ran every step of the framework and of the features it enabled: the store is at the code's schema.
+        await migrations.MarkCurrentAsync(running);
         await changes.PublishAsync(new HostChange(HostChangeKind.TenantChanged, name));
         logger.LogInformation("Tenant {CreatedTenant} created with recipe {Recipe}", name, request.RecipeName);
         return TenantResult.Ok(running);
@@ -172,6 +175,7 @@ public sealed partial class TenantManager(
     private async Task RemoveEverywhereAsync(TenantRecord record)
     {
         await store.DeleteAsync(record.Name);
+        await migrations.ForgetAsync(record.Name);
         await catalog.RemoveTenantAsync(record.Name);
         await changes.PublishAsync(new HostChange(HostChangeKind.TenantChanged, record.Name));
         try
