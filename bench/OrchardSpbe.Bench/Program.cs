@@ -13,7 +13,9 @@ using OrchardSpbe.Bench;
 //   → programmers (issue 13, SQLite, own App_Data): bulk-written applicants, members and years of reports, then the
 //   selection board and the city gap table over HTTP.
 //   → applications (issue 14): 3,000 applications and 10,000 devices into the portal's SQLite file, then a fresh host
-//   for the catalogue search, the integration map and the compliance board. --skip leaves sections out.
+//   for the catalogue search, the integration map and the compliance board.
+//   → datasets (issue 11): 10,000 datasets over 120 PDs into the PDs' files and the portal catalog, then a host for
+//   package_search, a million-row CSV upload and datastore_search on it, and kill -9 mid-publish. --skip leaves sections out.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var settings = BenchSettings.Parse(args);
 Machine.Print(Console.Out, args);
@@ -45,6 +47,7 @@ if (settings.Runs("search")) await SearchBench.RunAsync(settings, appData, seede
 if (settings.Runs("statistics")) await StatisticsBench.RunAsync(settings, report);
 if (settings.Runs("programmers")) await ProgrammersBench.RunAsync(settings, report);
 if (settings.Runs("applications")) await ApplicationsBench.RunAsync(settings, appData, seeded, report);
+if (settings.Runs("datasets")) await DatasetsBench.RunAsync(settings, appData, seeded, report);
 if (settings.Runs("soak")) await SoakBench.RunAsync(settings, report);
 
 report.Print(Console.Out);
