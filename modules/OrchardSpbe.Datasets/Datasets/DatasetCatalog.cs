@@ -40,10 +40,20 @@ public sealed class DatasetCatalog(IServiceProvider services, TenantContext tena
         return await CityAsync();
     }
 
-    /// <summary>Every running PD's public datasets, from the portal catalog (read from any site: the duplicate check).</summary>
+    /// <summary>
+    /// Every running PD's public datasets, from the portal catalog (read from any site: the duplicate check) — parsed
+    /// once per change of the catalog or of the running PDs and kept node-wide (<see cref="CityCatalogCache"/>).
+    /// </summary>
     public async Task<IReadOnlyList<DatasetRecord>> CityAsync()
     {
         var portal = services.GetRequiredService<PortalCatalog>();
+        var stopped = services.GetRequiredService<TenantRegistry>().All.Where(t => t.State != TenantState.Running).Select(t => t.Name).Order(StringComparer.Ordinal);
+        var stamp = await portal.StampAsync(Kind) + "|" + string.Join(",", stopped);
+        return await services.GetRequiredService<CityCatalogCache>().GetAsync(stamp, () => ReadCityAsync(portal));
+    }
+
+    private static async Task<IReadOnlyList<DatasetRecord>> ReadCityAsync(PortalCatalog portal)
+    {
         var all = new List<DatasetRecord>();
         for (var page = 1; ; page++)
         {
