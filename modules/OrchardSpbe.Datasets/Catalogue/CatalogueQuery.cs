@@ -43,7 +43,7 @@ public sealed class CatalogueQuery(DatasetCatalog catalog, TenantContext tenant,
         if (!string.IsNullOrWhiteSpace(query.Q) && query.Q.Trim() != "*:*")
         {
             var matches = await MatchAsync(query.Q.Trim(), user, cancellationToken);
-            datasets = matches is null ? datasets.Where(d => WordsMatch(d, query.Q)) : datasets.Where(d => matches.Contains((d.Organization, d.Name)));
+            datasets = matches is null ? datasets.Where(d => WordsMatch(d, query.Q)) : datasets.Where(d => matches.Contains((d.Organization, DatasetSearchSource.ItemIdOf(d.Id))));
         }
         foreach (var (field, value) in query.Filters) datasets = datasets.Where(d => ValuesOf(d, field).Contains(value, StringComparer.OrdinalIgnoreCase));
         datasets = datasets.Where(query.Condition.Matches);
@@ -96,18 +96,11 @@ public sealed class CatalogueQuery(DatasetCatalog catalog, TenantContext tenant,
         _ => null,
     };
 
-    private async Task<HashSet<(string, string)>?> MatchAsync(string q, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>Every dataset the words find (tenant, item id), in one pass over the index however many match; null where search is off.</summary>
+    private async Task<IReadOnlySet<(string Tenant, string ItemId)>?> MatchAsync(string q, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!tenant.Shell.IsFeatureEnabled("OrchardSpbe.Search") || services.GetService<ISiteSearch>() is not { } search) return null;
-        var found = new HashSet<(string, string)>();
-        for (var page = 1; page <= 40; page++)
-        {
-            var result = await search.SearchAsync(user, new SiteSearchQuery { Text = q, Type = DatasetSearchSource.Type, Page = page, PageSize = 50 }, cancellationToken);
-            foreach (var hit in result.Hits)
-                if (hit.Fields.TryGetValue("nama", out var name)) found.Add((string.IsNullOrEmpty(hit.Tenant) ? tenant.Name : hit.Tenant, name));
-            if (page >= result.PageCount) break;
-        }
-        return found;
+        return await search.MatchAsync(user, new SiteSearchQuery { Text = q, Type = DatasetSearchSource.Type }, cancellationToken);
     }
 
     private static bool WordsMatch(DatasetRecord dataset, string q)
