@@ -39,21 +39,33 @@ public sealed class CatalogueQuery(DatasetCatalog catalog, TenantContext tenant,
 
     public async Task<PackageResult> SearchAsync(PackageQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        IEnumerable<DatasetRecord> datasets = await catalog.PublicAsync();
-        if (!string.IsNullOrWhiteSpace(query.Q) && query.Q.Trim() != "*:*")
+        var index = await catalog.PublicIndexAsync();
+        var all = index.Datasets;
+        // Candidates first: the positions every required term (the facet filters, fq's plain terms under AND) and the
+        // search hits allow; then the whole condition on those only. Without any, every dataset is a candidate.
+        int[]? candidates = null;
+        void Narrow(int[]? positions)
         {
-            var matches = await MatchAsync(query.Q.Trim(), user, cancellationToken);
-            datasets = matches is null ? datasets.Where(d => WordsMatch(d, query.Q)) : datasets.Where(d => matches.Contains((d.Organization, DatasetSearchSource.ItemIdOf(d.Id))));
+            if (positions is not null) candidates = candidates is null ? positions : DatasetIndex.Intersect(candidates, positions);
         }
+        var q = string.IsNullOrWhiteSpace(query.Q) || query.Q.Trim() == "*:*" ? null : query.Q.Trim();
+        var matches = q is null ? null : await MatchAsync(q, user, cancellationToken);
+        if (matches is not null)
+            Narrow(matches.Where(m => m.ItemId.StartsWith(DatasetSearchSource.Prefix + "/", StringComparison.Ordinal))
+                .Select(m => index.PositionOf(m.Tenant, m.ItemId[(DatasetSearchSource.Prefix.Length + 1)..])).OfType<int>().Order().ToArray());
+        foreach (var (field, value) in query.Filters) Narrow(index.With(field, value));
+        foreach (var term in DatasetIndex.Required(query.Condition)) Narrow(index.With(term.Field, term.Value));
+
+        IEnumerable<DatasetRecord> datasets = candidates is null ? all : candidates.Select(i => all[i]);
+        if (q is not null && matches is null) datasets = datasets.Where(d => WordsMatch(d, q));
         foreach (var (field, value) in query.Filters) datasets = datasets.Where(d => ValuesOf(d, field).Contains(value, StringComparer.OrdinalIgnoreCase));
         datasets = datasets.Where(query.Condition.Matches);
         var list = datasets.ToList();
 
-        var facets = query.FacetFields.ToDictionary(f => f, f => (IReadOnlyList<(string, int)>)list
-            .SelectMany(d => ValuesOf(d, f).Distinct(StringComparer.OrdinalIgnoreCase))
-            .GroupBy(v => v).Select(g => (g.Key, g.Count())).Where(c => c.Item2 >= query.FacetMinCount)
-            .OrderByDescending(c => c.Item2).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Take(query.FacetLimit < 0 ? int.MaxValue : query.FacetLimit).ToList());
+        // Nothing filtered out: the counts over every dataset, kept with the list.
+        var whole = list.Count == all.Count;
+        var facets = query.FacetFields.ToDictionary(f => f, f => (IReadOnlyList<(string, int)>)(whole ? index.CountsOfAll(f) : Counts(list, f))
+            .Where(c => c.Count >= query.FacetMinCount).Take(query.FacetLimit < 0 ? int.MaxValue : query.FacetLimit).ToList());
 
         IOrderedEnumerable<DatasetRecord>? ordered = null;
         foreach (var (field, descending) in query.Sort.Where(s => s.Field != "score"))
@@ -72,6 +84,12 @@ public sealed class CatalogueQuery(DatasetCatalog catalog, TenantContext tenant,
         var sorted = (ordered?.ThenBy(d => d.Organization).ThenBy(d => d.Name) ?? (IEnumerable<DatasetRecord>)list).ToList();
         return new PackageResult(sorted.Count, sorted.Skip(query.Start).Take(query.Rows).ToList(), facets);
     }
+
+    /// <summary>How many datasets hold each value of a facet field, most first (then by value).</summary>
+    public static IReadOnlyList<(string Value, int Count)> Counts(IEnumerable<DatasetRecord> datasets, string field) => datasets
+        .SelectMany(d => ValuesOf(d, field).Distinct(StringComparer.OrdinalIgnoreCase))
+        .GroupBy(v => v).Select(g => (g.Key, g.Count()))
+        .OrderByDescending(c => c.Item2).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
 
     /// <summary>The values of a facet field a dataset has.</summary>
     public static IEnumerable<string> ValuesOf(DatasetRecord dataset, string field) => field switch

@@ -1,3 +1,5 @@
+using OrchardSpbe.Datasets.Catalogue;
+
 namespace OrchardSpbe.Datasets.Datasets;
 
 /// <summary>
@@ -5,25 +7,25 @@ namespace OrchardSpbe.Datasets.Datasets;
 /// was read under: the portal catalog's <see cref="Catalog.PortalCatalog.StampAsync"/> plus the tenants not running. Each
 /// request reads the stamp (an index-only query) and reuses the list only when it is unchanged, so a publication on
 /// another node, a withdrawal or a stopped PD shows at the next request — never a stale list, and the 10,000 entries are
-/// read and deserialised once per change rather than once per request. One reader loads at a time; the others wait for it.
+/// read, deserialised and indexed (<see cref="DatasetIndex"/>) once per change rather than once per request. One reader loads at a time; the others wait for it.
 /// </summary>
 public sealed class CityCatalogCache
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
-    private (string Stamp, IReadOnlyList<DatasetRecord> Datasets)? _current;
+    private (string Stamp, DatasetIndex Index)? _current;
 
-    public async Task<IReadOnlyList<DatasetRecord>> GetAsync(string stamp, Func<Task<IReadOnlyList<DatasetRecord>>> load)
+    public async Task<DatasetIndex> GetAsync(string stamp, Func<Task<IReadOnlyList<DatasetRecord>>> load)
     {
-        if (_current is { } hit && hit.Stamp == stamp) return hit.Datasets;
+        if (_current is { } hit && hit.Stamp == stamp) return hit.Index;
         await _loading.WaitAsync();
         try
         {
-            if (_current is { } loaded && loaded.Stamp == stamp) return loaded.Datasets;
+            if (_current is { } loaded && loaded.Stamp == stamp) return loaded.Index;
             // Read after the stamp: the list is at least as new as the stamp it is kept under (a change in between
             // makes the next request's stamp differ, and that request reads again).
-            var datasets = await load();
-            _current = (stamp, datasets);
-            return datasets;
+            var index = new DatasetIndex(await load());
+            _current = (stamp, index);
+            return index;
         }
         finally
         {
