@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -50,8 +49,8 @@ public static class DatasetsBench
         var clients = settings.DsClients;
         var requests = settings.DsRequests;
         var health = http.Url(null, "/health/live");
-        await ConcurrentAsync(http, Enumerable.Repeat(health, 200).ToList(), clients);
-        var baseline = await ConcurrentAsync(http, Enumerable.Repeat(health, requests).ToList(), clients);
+        await StatisticsBench.ConcurrentAsync(http, Enumerable.Repeat(health, 200).ToList(), clients);
+        var baseline = await StatisticsBench.ConcurrentAsync(http, Enumerable.Repeat(health, requests).ToList(), clients);
 
         // q: one or two words of the titles; fq: a kelompok, a format, a licence or a PD (CKAN's syntax); four facet fields.
         var random = new Random(20261127);
@@ -75,10 +74,10 @@ public static class DatasetsBench
         var sample = await http.Http.GetFromJsonAsync<JsonElement>(Next());
         var result = sample.GetProperty("result");
         if (result.GetProperty("search_facets").EnumerateObject().Count() != 4) throw new InvalidOperationException("package_search did not answer 4 facets: " + sample);
-        await ConcurrentAsync(http, Enumerable.Range(0, Math.Min(200, requests)).Select(_ => Next()).ToList(), clients);
+        await StatisticsBench.ConcurrentAsync(http, Enumerable.Range(0, Math.Min(200, requests)).Select(_ => Next()).ToList(), clients);
         var cpu = ProcCpu.Ms(host.Pid);
         var clock = Stopwatch.StartNew();
-        var times = await ConcurrentAsync(http, Enumerable.Range(0, requests).Select(_ => Next()).ToList(), clients);
+        var times = await StatisticsBench.ConcurrentAsync(http, Enumerable.Range(0, requests).Select(_ => Next()).ToList(), clients);
         var wall = clock.Elapsed;
         var cpuPer = (ProcCpu.Ms(host.Pid) - cpu) / requests;
         var latency = new Latency(times, 0);
@@ -191,6 +190,7 @@ public static class DatasetsBench
             var up = await node.WaitForPortalAsync(restarted, TimeSpan.FromMinutes(3));
             var clock = Stopwatch.StartNew();
             long catalogue = -1, search = -1;
+            restarted.Http.Timeout = TimeSpan.FromSeconds(settings.DsCatchupSeconds);
             while (clock.Elapsed < TimeSpan.FromSeconds(settings.DsCatchupSeconds))
             {
                 catalogue = await PackageCountAsync(restarted);
@@ -235,41 +235,39 @@ public static class DatasetsBench
     /// <summary>Polls until package_search and the portal's search both count <paramref name="expected"/> (the first search call waits for the index).</summary>
     private static async Task<TimeSpan> WaitForCountsAsync(SiteHttp http, long expected, TimeSpan timeout)
     {
+        // The first calls wait for the host's start-up work (every PD's index built at once): a patient client.
+        using var patient = new SiteHttp(int.Parse(http.HostHeader(null).Split(':')[1]));
+        patient.Http.Timeout = timeout;
         var clock = Stopwatch.StartNew();
         long catalogue = 0, search = 0;
         while (clock.Elapsed < timeout)
         {
-            catalogue = await PackageCountAsync(http);
-            search = await SearchCountAsync(http);
+            catalogue = await PackageCountAsync(patient);
+            search = await SearchCountAsync(patient);
             if (catalogue >= expected && search >= expected) return clock.Elapsed;
             await Task.Delay(1000);
         }
         throw new TimeoutException($"After {timeout}: package_search counts {catalogue}, the portal search {search}, of {expected}");
     }
 
-    private static async Task<long> PackageCountAsync(SiteHttp http)
+    private static Task<long> PackageCountAsync(SiteHttp http) =>
+        CountAsync(http, http.Url(null, "/api/3/action/package_search?rows=0"), json => json.GetProperty("result").GetProperty("count").GetInt64());
+
+    /// <summary>The count an answer gives; -1 for an error or no answer in the client's time.</summary>
+    private static async Task<long> CountAsync(SiteHttp http, Uri url, Func<JsonElement, long> count)
     {
-        using var response = await http.Http.GetAsync(http.Url(null, "/api/3/action/package_search?rows=0"));
-        if (response.StatusCode != HttpStatusCode.OK) return -1;
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetProperty("count").GetInt64();
+        try
+        {
+            using var response = await http.Http.GetAsync(url);
+            return response.StatusCode == HttpStatusCode.OK ? count(await response.Content.ReadFromJsonAsync<JsonElement>()) : -1;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            return -1;
+        }
     }
 
     /// <summary>Every dataset's description names the city: the portal search's total for it is the index's count of datasets.</summary>
-    private static async Task<long> SearchCountAsync(SiteHttp http)
-    {
-        using var response = await http.Http.GetAsync(http.Url(null, "/api/search?type=Dataset&q=" + Uri.EscapeDataString("kota bekasi")));
-        if (response.StatusCode != HttpStatusCode.OK) return -1;
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt64();
-    }
-
-    private static async Task<List<double>> ConcurrentAsync(SiteHttp http, IReadOnlyList<Uri> urls, int clients)
-    {
-        var queue = new ConcurrentQueue<Uri>(urls);
-        var times = new ConcurrentBag<double>();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
-        {
-            while (queue.TryDequeue(out var url)) times.Add((await http.TimedGetAsync(url, bypassCache: false)).Time.TotalMilliseconds);
-        }));
-        return times.ToList();
-    }
+    private static Task<long> SearchCountAsync(SiteHttp http) =>
+        CountAsync(http, http.Url(null, "/api/search?type=Dataset&q=" + Uri.EscapeDataString("kota bekasi")), json => json.GetProperty("total").GetInt64());
 }

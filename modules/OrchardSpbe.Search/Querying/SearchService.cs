@@ -37,15 +37,8 @@ public sealed class SearchService(SearchIndexHost indexes, OrchardSpbe.Operation
             SearchProfile.Done(logger, cached: true);
             return cached;
         }
-        var rawTerms = MultiFields.GetTerms(readers.Reader, SearchFields.Raw);
-        var nearWords = new Dictionary<string, IReadOnlyList<string>>();
-        IReadOnlyList<string> Near(string term)
-        {
-            if (nearWords.TryGetValue(term, out var words)) return words;
-            words = rawTerms is null || term.Length < 5 || term.Any(char.IsDigit) || Exists(rawTerms, term) ? [] : NearWords(rawTerms, SearchFields.Raw, term, 3);
-            return nearWords[term] = words;
-        }
-        var query = QueryBuilder.Build(request.Query, Near);
+        var near = NearOf(readers.Reader);
+        var query = QueryBuilder.Build(request.Query, near);
         if (query is null) return SearchResult.Empty;
         var searcher = new IndexSearcher(readers.Reader);
         t = SearchProfile.Lap(1, t);
@@ -64,7 +57,7 @@ public sealed class SearchService(SearchIndexHost indexes, OrchardSpbe.Operation
 
         var loaded = docs.ScoreDocs.Select(d => searcher.Doc(d.Doc)).ToList();
         t = SearchProfile.Lap(3, t);
-        var snippets = new Snippets(request.Query, Near);
+        var snippets = new Snippets(request.Query, near);
         var typeNames = new Dictionary<string, string>();
         var hits = new List<SearchHit>();
         foreach (var doc in loaded)
@@ -93,7 +86,7 @@ public sealed class SearchService(SearchIndexHost indexes, OrchardSpbe.Operation
             typeNames[facet.Value] = one.ScoreDocs.Length > 0 ? searcher.Doc(one.ScoreDocs[0].Doc).Get(SearchFields.TypeName) ?? facet.Value : facet.Value;
         }
         t = SearchProfile.Lap(4, t);
-        var didYouMean = DidYouMean(readers.Reader, SuggestField(request.Portal), request.Query, Near);
+        var didYouMean = DidYouMean(readers.Reader, SuggestField(request.Portal), request.Query, near);
         SearchProfile.Lap(5, t);
         SearchProfile.Done(logger, cached: false);
         var result = new SearchResult
@@ -125,20 +118,26 @@ public sealed class SearchService(SearchIndexHost indexes, OrchardSpbe.Operation
         var version = request.Portal && readers.Reader is DirectoryReader directory ? directory.Version : -1;
         var cacheKey = version >= 0 ? ResultCache<SearchResult>.KeyOf(request, 0) : null;
         if (cacheKey is not null && _portalMatches.TryGet(version, cacheKey, out var cached)) return cached;
-        var rawTerms = MultiFields.GetTerms(readers.Reader, SearchFields.Raw);
-        var nearWords = new Dictionary<string, IReadOnlyList<string>>();
-        IReadOnlyList<string> Near(string term)
-        {
-            if (nearWords.TryGetValue(term, out var words)) return words;
-            words = rawTerms is null || term.Length < 5 || term.Any(char.IsDigit) || Exists(rawTerms, term) ? [] : NearWords(rawTerms, SearchFields.Raw, term, 3);
-            return nearWords[term] = words;
-        }
-        if (QueryBuilder.Build(request.Query, Near) is not { } query) return new HashSet<(string, string)>();
+        var near = NearOf(readers.Reader);
+        if (QueryBuilder.Build(request.Query, near) is not { } query) return new HashSet<(string, string)>();
         var filter = Filter(request, indexes.Portal.Cursors.Keys);
         var keys = new KeyCollector();
         new IndexSearcher(readers.Reader).Search(filter is null ? query : new FilteredQuery(query, new QueryWrapperFilter(filter)), keys);
         if (cacheKey is not null) _portalMatches.Add(version, cacheKey, keys.Keys);
         return keys.Keys;
+    }
+
+    /// <summary>The indexed words near a query word that is not in the index (for fuzzy matching), memoised per search.</summary>
+    private static Func<string, IReadOnlyList<string>> NearOf(IndexReader reader)
+    {
+        var rawTerms = MultiFields.GetTerms(reader, SearchFields.Raw);
+        var nearWords = new Dictionary<string, IReadOnlyList<string>>();
+        return term =>
+        {
+            if (nearWords.TryGetValue(term, out var words)) return words;
+            words = rawTerms is null || term.Length < 5 || term.Any(char.IsDigit) || Exists(rawTerms, term) ? [] : NearWords(rawTerms, SearchFields.Raw, term, 3);
+            return nearWords[term] = words;
+        };
     }
 
     private sealed class KeyCollector : ICollector
