@@ -172,12 +172,14 @@ public static class DatasetsBench
                         {
                             var n = Interlocked.Increment(ref counter);
                             await PublishAsync(admin, Url, $"Data uji mati {n} Kota Bekasi", $"uji-mati-{n}");
-                            published++;
+                            Interlocked.Increment(ref published);
                         }
                     }
                     catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or InvalidOperationException) { }
                 });
-                await Task.Delay(TimeSpan.FromMilliseconds(1500 + random.Next(3000)));
+                // Mid-publish: once the loop has published (the first one waits for the sign-in and the editor's start-up), at a random moment.
+                for (var wait = Stopwatch.StartNew(); Volatile.Read(ref published) == 0 && !loop.IsCompleted && wait.Elapsed < TimeSpan.FromSeconds(60);) await Task.Delay(20);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 + random.Next(2000)));
                 doomed.Kill();
                 stop.Cancel();
                 await loop;
@@ -190,11 +192,12 @@ public static class DatasetsBench
             var up = await node.WaitForPortalAsync(restarted, TimeSpan.FromMinutes(3));
             var clock = Stopwatch.StartNew();
             long catalogue = -1, search = -1;
-            restarted.Http.Timeout = TimeSpan.FromSeconds(settings.DsCatchupSeconds);
+            using var patient = new SiteHttp(node.Port);
+            patient.Http.Timeout = TimeSpan.FromSeconds(settings.DsCatchupSeconds);
             while (clock.Elapsed < TimeSpan.FromSeconds(settings.DsCatchupSeconds))
             {
-                catalogue = await PackageCountAsync(restarted);
-                search = await SearchCountAsync(restarted);
+                catalogue = await PackageCountAsync(patient);
+                search = await SearchCountAsync(patient);
                 if (catalogue == expected && search == expected) break;
                 await Task.Delay(250);
             }

@@ -50,21 +50,32 @@ public sealed class CatalogueQuery(DatasetCatalog catalog, TenantContext tenant,
         }
         var q = string.IsNullOrWhiteSpace(query.Q) || query.Q.Trim() == "*:*" ? null : query.Q.Trim();
         var matches = q is null ? null : await MatchAsync(q, user, cancellationToken);
-        if (matches is not null)
-            Narrow(matches.Where(m => m.ItemId.StartsWith(DatasetSearchSource.Prefix + "/", StringComparison.Ordinal))
-                .Select(m => index.PositionOf(m.Tenant, m.ItemId[(DatasetSearchSource.Prefix.Length + 1)..])).OfType<int>().Order().ToArray());
+        if (matches is not null) Narrow(index.PositionsOf(matches, DatasetSearchSource.Prefix + "/"));
         foreach (var (field, value) in query.Filters) Narrow(index.With(field, value));
         foreach (var term in DatasetIndex.Required(query.Condition)) Narrow(index.With(term.Field, term.Value));
 
-        IEnumerable<DatasetRecord> datasets = candidates is null ? all : candidates.Select(i => all[i]);
-        if (q is not null && matches is null) datasets = datasets.Where(d => WordsMatch(d, q));
-        foreach (var (field, value) in query.Filters) datasets = datasets.Where(d => ValuesOf(d, field).Contains(value, StringComparer.OrdinalIgnoreCase));
-        datasets = datasets.Where(query.Condition.Matches);
-        var list = datasets.ToList();
+        IEnumerable<int> positions = candidates ?? Enumerable.Range(0, all.Count);
+        if (q is not null && matches is null) positions = positions.Where(i => WordsMatch(all[i], q));
+        foreach (var (field, value) in query.Filters) positions = positions.Where(i => ValuesOf(all[i], field).Contains(value, StringComparer.OrdinalIgnoreCase));
+        positions = positions.Where(i => query.Condition.Matches(all[i]));
+        var found = positions.ToList();
+        var list = found.Select(i => all[i]).ToList();
 
-        // Nothing filtered out: the counts over every dataset, kept with the list.
+        // Nothing filtered out: the counts over every dataset, kept with the list; else counted on the index's positions.
         var whole = list.Count == all.Count;
-        var facets = query.FacetFields.ToDictionary(f => f, f => (IReadOnlyList<(string, int)>)(whole ? index.CountsOfAll(f) : Counts(list, f))
+        bool[]? member = null;
+        IReadOnlyList<(string Value, int Count)> CountsFor(string field)
+        {
+            if (whole) return index.CountsOfAll(field);
+            if (found.Count < 512) return Counts(list, field); // a short list is quicker counted by itself than by every position
+            if (member is null)
+            {
+                member = new bool[all.Count];
+                foreach (var i in found) member[i] = true;
+            }
+            return index.CountsOf(field, member) ?? Counts(list, field);
+        }
+        var facets = query.FacetFields.ToDictionary(f => f, f => (IReadOnlyList<(string, int)>)CountsFor(f)
             .Where(c => c.Count >= query.FacetMinCount).Take(query.FacetLimit < 0 ? int.MaxValue : query.FacetLimit).ToList());
 
         IOrderedEnumerable<DatasetRecord>? ordered = null;

@@ -14,6 +14,9 @@ public sealed class DatasetIndex
 {
     private readonly Dictionary<(string Organization, string Id), int> _positions;
     private readonly Dictionary<string, Dictionary<string, int[]>> _terms;
+    // The same positions keyed as the facets count values (case-sensitive, each dataset's values distinct ignoring case).
+    private readonly Dictionary<string, (string Value, int[] Positions)[]> _facetValues;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlySet<(string Tenant, string ItemId)>, int[]> _hits = new();
     private readonly ConcurrentDictionary<string, IReadOnlyList<(string Value, int Count)>> _allCounts = new(StringComparer.Ordinal);
 
     public DatasetIndex(IReadOnlyList<DatasetRecord> datasets)
@@ -21,6 +24,17 @@ public sealed class DatasetIndex
         Datasets = datasets;
         _positions = new Dictionary<(string, string), int>(datasets.Count);
         for (var i = 0; i < datasets.Count; i++) _positions.TryAdd((datasets[i].Organization, datasets[i].Id), i);
+        _facetValues = CatalogueQuery.FacetNames.ToDictionary(field => field, field =>
+        {
+            var map = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var i = 0; i < datasets.Count; i++)
+                foreach (var value in CatalogueQuery.ValuesOf(datasets[i], field).Distinct(StringComparer.OrdinalIgnoreCase))
+                {
+                    if (!map.TryGetValue(value, out var positions)) map[value] = positions = [];
+                    positions.Add(i);
+                }
+            return map.Select(e => (e.Key, e.Value.ToArray())).ToArray();
+        }, StringComparer.Ordinal);
         _terms = CatalogueQuery.FacetNames.ToDictionary(field => field, field =>
         {
             var map = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
@@ -41,6 +55,28 @@ public sealed class DatasetIndex
     /// <summary>Ascending positions of the datasets whose <paramref name="field"/> holds <paramref name="value"/>; null for a field not indexed.</summary>
     public int[]? With(string field, string value) =>
         _terms.TryGetValue(field, out var map) ? map.TryGetValue(value, out var positions) ? positions : [] : null;
+
+    /// <summary>Ascending positions of the datasets among search hits (kept per hit set: the search caches its sets per index version).</summary>
+    public int[] PositionsOf(IReadOnlySet<(string Tenant, string ItemId)> hits, string itemPrefix) =>
+        _hits.GetValue(hits, set => set.Where(h => h.ItemId.StartsWith(itemPrefix, StringComparison.Ordinal))
+            .Select(h => PositionOf(h.Tenant, h.ItemId[itemPrefix.Length..])).OfType<int>().Order().ToArray());
+
+    /// <summary>
+    /// A facet's counts over the datasets marked in <paramref name="member"/> (by position), as <see cref="CatalogueQuery.Counts"/>
+    /// counts them; null for a field not indexed.
+    /// </summary>
+    public IReadOnlyList<(string Value, int Count)>? CountsOf(string field, bool[] member)
+    {
+        if (!_facetValues.TryGetValue(field, out var values)) return null;
+        var counts = new List<(string Value, int Count)>();
+        foreach (var (value, positions) in values)
+        {
+            var count = 0;
+            foreach (var position in positions) if (member[position]) count++;
+            if (count > 0) counts.Add((value, count));
+        }
+        return counts.OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>A facet's counts over every dataset (computed once per list).</summary>
     public IReadOnlyList<(string Value, int Count)> CountsOfAll(string field) =>
