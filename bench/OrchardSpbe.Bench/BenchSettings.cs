@@ -66,6 +66,18 @@ public sealed record BenchSettings
     public int AppDevices { get; init; } = 10_000;
     public int AppRequests { get; init; } = 300;
 
+    /// <summary>
+    /// Issue 11: the PDs the public datasets are spread over and how many; package_search's concurrent clients and requests
+    /// (a quarter of them for datastore_search, one at a time); the CSV's rows; the kills mid-publish and the catch-up allowed after each.
+    /// </summary>
+    public int DsTenants { get; init; } = 120;
+    public int DsDatasets { get; init; } = 10_000;
+    public int DsClients { get; init; } = 16;
+    public int DsRequests { get; init; } = 2000;
+    public int DsRows { get; init; } = 1_000_000;
+    public int DsKills { get; init; } = 3;
+    public int DsCatchupSeconds { get; init; } = 30;
+
     /// <summary>Issue 13: the PDs members are placed at, the current round's applicants, the members, the years of monthly reports, ICT staff a PD registers.</summary>
     public int ProgTenants { get; init; } = 30;
     public int ProgApplicants { get; init; } = 2_000;
@@ -91,7 +103,7 @@ public sealed record BenchSettings
 
     /// <summary>
     /// Sections left out: "platform" (figures 1–6), "backup" (issue 12), "lists" (admin and public lists), "portal" (portal home),
-    /// "workflows" (approvals), "search", "statistics" (issue 10, PostgreSQL), "soak" (issue 12, left out unless named in --only).
+    /// "workflows" (approvals), "search", "statistics" (issue 10, PostgreSQL), "datasets" (issue 11), "soak" (issue 12, left out unless named in --only).
     /// </summary>
     public IReadOnlySet<string> Skip { get; init; } = new HashSet<string>();
 
@@ -160,6 +172,13 @@ public sealed record BenchSettings
             ScaleTenants = Int("scale-tenants", 1_000),
             ScaleSettleSeconds = Int("scale-settle-seconds", 40),
             ScaleIdleSeconds = Int("scale-idle-seconds", 30),
+            DsTenants = Int("ds-tenants", 120),
+            DsDatasets = Int("ds-datasets", 10_000),
+            DsClients = Int("ds-clients", 16),
+            DsRequests = Int("ds-requests", 2000),
+            DsRows = Int("ds-rows", 1_000_000),
+            DsKills = Int("ds-kills", 3),
+            DsCatchupSeconds = Int("ds-catchup-seconds", 30),
             SoakTenants = Int("soak-tenants", 120),
             SoakClients = Int("soak-clients", 64),
             SoakSeconds = Int("soak-seconds", 600),
@@ -187,7 +206,7 @@ public sealed record BenchSettings
         return settings;
     }
 
-    public static readonly string[] Sections = ["platform", "backup", "lists", "portal", "workflows", "search", "statistics", "programmers", "applications", "scale", "tenants", "soak"];
+    public static readonly string[] Sections = ["platform", "backup", "lists", "portal", "workflows", "search", "statistics", "programmers", "applications", "datasets", "scale", "tenants", "soak"];
 
     private static string FindRepositoryRoot()
     {

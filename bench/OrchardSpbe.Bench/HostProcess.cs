@@ -59,6 +59,13 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"Portal did not answer 200 within {timeout}; see {LogFile}");
     }
 
+    /// <summary>SIGKILL, as a power cut or the OOM killer ends a node: no shutdown, no flush; returns once it is gone.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited) _ = Kill(_process.Id, 9);
+        _process.WaitForExit();
+    }
+
     /// <summary>SIGTERM first so the host shuts down as in production (SQLite closes cleanly), then kill if it hangs.</summary>
     public async ValueTask DisposeAsync()
     {

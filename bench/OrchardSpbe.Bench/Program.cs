@@ -16,7 +16,9 @@ using OrchardSpbe.Bench;
 //   for the catalogue search, the integration map and the compliance board.
 //   → scale (issue 17): 1,000 PD sites (copies of one) in one process: start, idle CPU, first requests, memory, wrk.
 //   → tenants (issue 17 §4, own App_Data and schemas): the portal's tenant list with 1,000 PDs, and one new migration
-//   for every tenant, on SQLite and on PostgreSQL. --skip leaves sections out.
+//   for every tenant, on SQLite and on PostgreSQL.
+//   → datasets (issue 11): 10,000 datasets over 120 PDs into the PDs' files and the portal catalog, then a host for
+//   package_search, a million-row CSV upload and datastore_search on it, and kill -9 mid-publish. --skip leaves sections out.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var settings = BenchSettings.Parse(args);
 Machine.Print(Console.Out, args);
@@ -48,6 +50,7 @@ if (settings.Runs("search")) await SearchBench.RunAsync(settings, appData, seede
 if (settings.Runs("statistics")) await StatisticsBench.RunAsync(settings, report);
 if (settings.Runs("programmers")) await ProgrammersBench.RunAsync(settings, report);
 if (settings.Runs("applications")) await ApplicationsBench.RunAsync(settings, appData, seeded, report);
+if (settings.Runs("datasets")) await DatasetsBench.RunAsync(settings, appData, seeded, report);
 if (settings.Runs("scale")) await ScaleBench.RunAsync(settings, report);
 if (settings.Runs("tenants")) await TenantsBench.RunAsync(settings, report);
 if (settings.Runs("soak")) await SoakBench.RunAsync(settings, report);

@@ -38,6 +38,7 @@ public sealed class DatasetsModule : SpbeModule
         services.AddScoped<OrchardSpbe.Modules.IDatasetLinks, DatasetLinks>(); // for the applications that name the datasets they use
         services.AddScoped<DatasetAccess>();
         services.AddScoped<DatasetCatalog>();
+        services.AddSingleton<CityCatalogCache>(); // the portal's parsed catalogue, node-wide, checked against the database per request
         services.AddScoped<DuplicateFinder>();
 
         // Resources and the DataStore (a table per tabular resource, swapped atomically on reload).

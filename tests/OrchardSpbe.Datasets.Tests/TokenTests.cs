@@ -88,6 +88,11 @@ public sealed class TokenTests(SqliteSite fixture) : IClassFixture<SqliteSite>
         var search = await client.Http.GetFromJsonAsync<JsonElement>(desk.Url($"/api/3/action/datastore_search?resource_id={resourceId}&sort=_id"));
         Assert.Equal(13, search.GetProperty("result").GetProperty("total").GetInt32());
         Assert.Equal(99, search.GetProperty("result").GetProperty("records")[0].GetProperty("kasus").GetInt32());
+        // The unfiltered total is the kept row count, the filtered one counted on the column's index: both see the upsert.
+        var kecamatan = Uri.EscapeDataString("""{"kecamatan": ["Kecamatan 13", "Kecamatan 01"]}""");
+        var filtered = await client.Http.GetFromJsonAsync<JsonElement>(desk.Url($"/api/3/action/datastore_search?resource_id={resourceId}&filters={kecamatan}"));
+        Assert.Equal(2, filtered.GetProperty("result").GetProperty("total").GetInt32());
+        Assert.Equal([1L, 13L], filtered.GetProperty("result").GetProperty("records").EnumerateArray().Select(r => r.GetProperty("_id").GetInt64()));
 
         var list = await desk.PdAdmin.OpenAsync(desk.Url("/admin/data/token"));
         var revoked = await list.SubmitAsync(desk.PdAdmin, "tr[data-token] form", new Dictionary<string, string>());

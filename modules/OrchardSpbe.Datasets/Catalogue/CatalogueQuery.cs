@@ -39,21 +39,44 @@ public sealed class CatalogueQuery(DatasetCatalog catalog, TenantContext tenant,
 
     public async Task<PackageResult> SearchAsync(PackageQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        IEnumerable<DatasetRecord> datasets = await catalog.PublicAsync();
-        if (!string.IsNullOrWhiteSpace(query.Q) && query.Q.Trim() != "*:*")
+        var index = await catalog.PublicIndexAsync();
+        var all = index.Datasets;
+        // Candidates first: the positions every required term (the facet filters, fq's plain terms under AND) and the
+        // search hits allow; then the whole condition on those only. Without any, every dataset is a candidate.
+        int[]? candidates = null;
+        void Narrow(int[]? positions)
         {
-            var matches = await MatchAsync(query.Q.Trim(), user, cancellationToken);
-            datasets = matches is null ? datasets.Where(d => WordsMatch(d, query.Q)) : datasets.Where(d => matches.Contains((d.Organization, d.Name)));
+            if (positions is not null) candidates = candidates is null ? positions : DatasetIndex.Intersect(candidates, positions);
         }
-        foreach (var (field, value) in query.Filters) datasets = datasets.Where(d => ValuesOf(d, field).Contains(value, StringComparer.OrdinalIgnoreCase));
-        datasets = datasets.Where(query.Condition.Matches);
-        var list = datasets.ToList();
+        var q = string.IsNullOrWhiteSpace(query.Q) || query.Q.Trim() == "*:*" ? null : query.Q.Trim();
+        var matches = q is null ? null : await MatchAsync(q, user, cancellationToken);
+        if (matches is not null) Narrow(index.PositionsOf(matches, DatasetSearchSource.Prefix + "/"));
+        foreach (var (field, value) in query.Filters) Narrow(index.With(field, value));
+        foreach (var term in DatasetIndex.Required(query.Condition)) Narrow(index.With(term.Field, term.Value));
 
-        var facets = query.FacetFields.ToDictionary(f => f, f => (IReadOnlyList<(string, int)>)list
-            .SelectMany(d => ValuesOf(d, f).Distinct(StringComparer.OrdinalIgnoreCase))
-            .GroupBy(v => v).Select(g => (g.Key, g.Count())).Where(c => c.Item2 >= query.FacetMinCount)
-            .OrderByDescending(c => c.Item2).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Take(query.FacetLimit < 0 ? int.MaxValue : query.FacetLimit).ToList());
+        IEnumerable<int> positions = candidates ?? Enumerable.Range(0, all.Count);
+        if (q is not null && matches is null) positions = positions.Where(i => WordsMatch(all[i], q));
+        foreach (var (field, value) in query.Filters) positions = positions.Where(i => ValuesOf(all[i], field).Contains(value, StringComparer.OrdinalIgnoreCase));
+        positions = positions.Where(i => query.Condition.Matches(all[i]));
+        var found = positions.ToList();
+        var list = found.Select(i => all[i]).ToList();
+
+        // Nothing filtered out: the counts over every dataset, kept with the list; else counted on the index's positions.
+        var whole = list.Count == all.Count;
+        bool[]? member = null;
+        IReadOnlyList<(string Value, int Count)> CountsFor(string field)
+        {
+            if (whole) return index.CountsOfAll(field);
+            if (found.Count < 512) return Counts(list, field); // a short list is quicker counted by itself than by every position
+            if (member is null)
+            {
+                member = new bool[all.Count];
+                foreach (var i in found) member[i] = true;
+            }
+            return index.CountsOf(field, member) ?? Counts(list, field);
+        }
+        var facets = query.FacetFields.ToDictionary(f => f, f => (IReadOnlyList<(string, int)>)CountsFor(f)
+            .Where(c => c.Count >= query.FacetMinCount).Take(query.FacetLimit < 0 ? int.MaxValue : query.FacetLimit).ToList());
 
         IOrderedEnumerable<DatasetRecord>? ordered = null;
         foreach (var (field, descending) in query.Sort.Where(s => s.Field != "score"))
@@ -72,6 +95,12 @@ public sealed class CatalogueQuery(DatasetCatalog catalog, TenantContext tenant,
         var sorted = (ordered?.ThenBy(d => d.Organization).ThenBy(d => d.Name) ?? (IEnumerable<DatasetRecord>)list).ToList();
         return new PackageResult(sorted.Count, sorted.Skip(query.Start).Take(query.Rows).ToList(), facets);
     }
+
+    /// <summary>How many datasets hold each value of a facet field, most first (then by value).</summary>
+    public static IReadOnlyList<(string Value, int Count)> Counts(IEnumerable<DatasetRecord> datasets, string field) => datasets
+        .SelectMany(d => ValuesOf(d, field).Distinct(StringComparer.OrdinalIgnoreCase))
+        .GroupBy(v => v).Select(g => (g.Key, g.Count()))
+        .OrderByDescending(c => c.Item2).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
 
     /// <summary>The values of a facet field a dataset has.</summary>
     public static IEnumerable<string> ValuesOf(DatasetRecord dataset, string field) => field switch
@@ -96,18 +125,11 @@ public sealed class CatalogueQuery(DatasetCatalog catalog, TenantContext tenant,
         _ => null,
     };
 
-    private async Task<HashSet<(string, string)>?> MatchAsync(string q, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>Every dataset the words find (tenant, item id), in one pass over the index however many match; null where search is off.</summary>
+    private async Task<IReadOnlySet<(string Tenant, string ItemId)>?> MatchAsync(string q, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!tenant.Shell.IsFeatureEnabled("OrchardSpbe.Search") || services.GetService<ISiteSearch>() is not { } search) return null;
-        var found = new HashSet<(string, string)>();
-        for (var page = 1; page <= 40; page++)
-        {
-            var result = await search.SearchAsync(user, new SiteSearchQuery { Text = q, Type = DatasetSearchSource.Type, Page = page, PageSize = 50 }, cancellationToken);
-            foreach (var hit in result.Hits)
-                if (hit.Fields.TryGetValue("nama", out var name)) found.Add((string.IsNullOrEmpty(hit.Tenant) ? tenant.Name : hit.Tenant, name));
-            if (page >= result.PageCount) break;
-        }
-        return found;
+        return await search.MatchAsync(user, new SiteSearchQuery { Text = q, Type = DatasetSearchSource.Type }, cancellationToken);
     }
 
     private static bool WordsMatch(DatasetRecord dataset, string q)

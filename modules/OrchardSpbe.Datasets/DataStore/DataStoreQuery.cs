@@ -45,12 +45,12 @@ public sealed class DataStoreQuery(TenantSession session, DataStoreTables tables
         for (var attempt = 0; ; attempt++)
         {
             if (await tables.FindAsync(resourceId) is not { } found) return null;
-            try { return await SearchTableAsync(found.Table, found.Fields, search); }
+            try { return await SearchTableAsync(found.Table, found.Fields, found.Rows, search); }
             catch (DbException exception) when (attempt == 0 && IsMissingTable(exception)) { }
         }
     }
 
-    private async Task<DataStoreResult> SearchTableAsync(string table, IReadOnlyList<DataStoreField> fields, DataStoreSearch search)
+    private async Task<DataStoreResult> SearchTableAsync(string table, IReadOnlyList<DataStoreField> fields, long rowCount, DataStoreSearch search)
     {
         var all = new List<DataStoreField> { IdField };
         all.AddRange(fields);
@@ -96,7 +96,11 @@ public sealed class DataStoreQuery(TenantSession session, DataStoreTables tables
             foreach (var field in selected) record[field.Id] = Value(field, row[field.Column]);
             records.Add(record);
         }
-        long? total = search.IncludeTotal ? await session.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table} {where}", parameters) : null;
+        // Unfiltered, the total is the row count kept in the resource's row with each load and upsert (CKAN's count
+        // cache, ckan#9260), read in the same statement as the table's name; filtered, it is counted on the column's index.
+        var filtered = p > 0 || !string.IsNullOrWhiteSpace(search.Q);
+        long? total = !search.IncludeTotal ? null
+            : filtered ? await session.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table} {where}", parameters) : rowCount;
         return new DataStoreResult(selected, records, total);
     }
 

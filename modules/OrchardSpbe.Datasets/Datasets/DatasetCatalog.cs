@@ -40,10 +40,26 @@ public sealed class DatasetCatalog(IServiceProvider services, TenantContext tena
         return await CityAsync();
     }
 
-    /// <summary>Every running PD's public datasets, from the portal catalog (read from any site: the duplicate check).</summary>
-    public async Task<IReadOnlyList<DatasetRecord>> CityAsync()
+    /// <summary>The same datasets as <see cref="PublicAsync"/>, indexed for the catalogue's filters (the portal's kept with its list).</summary>
+    public async Task<Catalogue.DatasetIndex> PublicIndexAsync() =>
+        tenant.IsDefault ? await CityIndexAsync() : new Catalogue.DatasetIndex(await PublicAsync());
+
+    /// <summary>
+    /// Every running PD's public datasets, from the portal catalog (read from any site: the duplicate check) — parsed
+    /// once per change of the catalog or of the running PDs and kept node-wide (<see cref="CityCatalogCache"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<DatasetRecord>> CityAsync() => (await CityIndexAsync()).Datasets;
+
+    private async Task<Catalogue.DatasetIndex> CityIndexAsync()
     {
         var portal = services.GetRequiredService<PortalCatalog>();
+        var stopped = services.GetRequiredService<TenantRegistry>().All.Where(t => t.State != TenantState.Running).Select(t => t.Name).Order(StringComparer.Ordinal);
+        var stamp = await portal.StampAsync(Kind) + "|" + string.Join(",", stopped);
+        return await services.GetRequiredService<CityCatalogCache>().GetAsync(stamp, () => ReadCityAsync(portal));
+    }
+
+    private static async Task<IReadOnlyList<DatasetRecord>> ReadCityAsync(PortalCatalog portal)
+    {
         var all = new List<DatasetRecord>();
         for (var page = 1; ; page++)
         {

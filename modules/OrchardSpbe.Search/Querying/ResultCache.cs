@@ -8,10 +8,11 @@ namespace OrchardSpbe.Search.Querying;
 /// valid for one version of the portal index only. A commit or refresh (a PD publishes, a tenant's index is
 /// rebuilt or deleted) opens a reader with a new version, and the first search on it drops every entry.
 /// Portal traffic is mostly the same few queries, and a broad word costs tens of ms of CPU to score and count.
+/// One cache holds pages of results, another the full match sets of <see cref="SearchService.MatchAsync"/>.
 /// </summary>
-public sealed class ResultCache(int capacity = 2048)
+public sealed class ResultCache<TResult>(int capacity = 2048) where TResult : class
 {
-    private ConcurrentDictionary<string, SearchResult> _entries = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, TResult> _entries = new(StringComparer.Ordinal);
     private readonly object _versionLock = new();
     private long _version = -1;
 
@@ -20,13 +21,13 @@ public sealed class ResultCache(int capacity = 2048)
         request.Type, string.Join(',', request.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "=" + f.Value)),
         string.Join(',', request.FacetFields), request.Sort, page, request.PageSize);
 
-    public bool TryGet(long version, string key, out SearchResult result)
+    public bool TryGet(long version, string key, out TResult result)
     {
         result = null!;
         return Interlocked.Read(ref _version) == version && _entries.TryGetValue(key, out result!);
     }
 
-    public void Add(long version, string key, SearchResult result)
+    public void Add(long version, string key, TResult result)
     {
         if (Interlocked.Read(ref _version) != version)
         {

@@ -21,4 +21,10 @@ public sealed class SiteSearch(SearchService search, SearchReader reader) : ISit
             DidYouMean = result.DidYouMean,
         };
     }
+
+    public async Task<IReadOnlySet<(string Tenant, string ItemId)>> MatchAsync(ClaimsPrincipal user, SiteSearchQuery query, CancellationToken cancellationToken = default)
+    {
+        var request = await reader.RequestAsync(user, UserQuery.Parse(query.Text), 1, SearchSort.Relevance, query.Tenant, null, query.Type);
+        return await search.MatchAsync(request with { Fields = query.Fields }, cancellationToken);
+    }
 }

@@ -25,6 +25,7 @@ public sealed class PortalCatalog(IDatabaseProvider database, TenantRegistry reg
             CREATE INDEX IF NOT EXISTS ix_catalog_published ON catalog_entries (kind, removed, published_utc);
             CREATE INDEX IF NOT EXISTS ix_catalog_start ON catalog_entries (kind, removed, start_utc);
             CREATE INDEX IF NOT EXISTS ix_catalog_tenant ON catalog_entries (tenant, kind, removed, published_utc);
+            CREATE INDEX IF NOT EXISTS ix_catalog_stamp ON catalog_entries (kind, seq, published_utc);
             """);
     }
 
@@ -71,6 +72,21 @@ public sealed class PortalCatalog(IDatabaseProvider database, TenantRegistry reg
         await Backup.TableLoader.LoadAsync(connection, transaction, database.Dialect, "catalog_entries", columns,
             rows.Select(row => { row[tenantColumn] = tenant; return row; }), CancellationToken.None);
         await transaction.CommitAsync();
+    }
+
+    /// <summary>
+    /// A cheap stamp of one kind's entries, read from the index alone (ix_catalog_stamp): how many, the sum and highest of
+    /// their sequence numbers and the sum of their dates. Every change to an entry raises its seq (a withdrawal too: it
+    /// is an upsert), so the sum moves; a tenant's rows removed or restored move the count or the sums. A node that
+    /// caches what it read from the catalog compares this per request and so sees another node's change at once.
+    /// Which tenants run is not in it: the caller adds the registry's state.
+    /// </summary>
+    public async Task<string> StampAsync(string kind)
+    {
+        await using var connection = await database.OpenAsync(database.HostLocation);
+        var row = await connection.QuerySingleAsync<(long Count, long SeqSum, long SeqMax, long DateSum)>(
+            "SELECT COUNT(*), COALESCE(SUM(seq), 0), COALESCE(MAX(seq), 0), COALESCE(SUM(published_utc), 0) FROM catalog_entries WHERE kind = @kind", new { kind });
+        return $"{row.Count}:{row.SeqSum}:{row.SeqMax}:{row.DateSum}";
     }
 
     public async Task<CatalogPage> QueryAsync(CatalogQuery query)

@@ -10,6 +10,12 @@ namespace OrchardSpbe.Search;
 public interface ISiteSearch
 {
     Task<SiteSearchResult> SearchAsync(ClaimsPrincipal user, SiteSearchQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every hit of the query — tenant and item id, no ranking, snippets or pages (<see cref="SiteSearchQuery.Page"/> and
+    /// facets are ignored): the set a module filters its own records by (the datasets catalogue's <c>q</c>).
+    /// </summary>
+    Task<IReadOnlySet<(string Tenant, string ItemId)>> MatchAsync(ClaimsPrincipal user, SiteSearchQuery query, CancellationToken cancellationToken = default);
 }
 
 public sealed record SiteSearchQuery

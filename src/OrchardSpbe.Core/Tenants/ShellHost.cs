@@ -11,7 +11,7 @@ namespace OrchardSpbe.Tenants;
 /// built on first use — a request, its background work, a hand-over — not all at start (issue 17: start in under a
 /// second with 1,000 tenants); the host then builds the others in the background, one at a time.
 /// </summary>
-public sealed class ShellHost(TenantScopeFactory scopes, TenantRegistry registry)
+public sealed class ShellHost(TenantScopeFactory scopes, TenantRegistry registry, TenantMigrations migrations)
 {
     private readonly ConcurrentDictionary<string, TenantShell> _shells = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<TenantShell>>> _building = new();
@@ -58,15 +58,11 @@ public sealed class ShellHost(TenantScopeFactory scopes, TenantRegistry registry
 
     private async Task<TenantShell> BuildAsync(TenantRecord record)
     {
+        // Pending migrations run here at the latest (the background upgrade usually got there first); a tenant whose
+        // stamp is current opens no transaction for them.
+        await migrations.MigrateAsync(record);
         await using var scope = scopes.CreateScope(TenantShell.ForSetup(record));
         var session = scope.ServiceProvider.GetRequiredService<TenantSession>();
-        await using (var transaction = await session.BeginTransactionAsync())
-        {
-            var migrations = scope.ServiceProvider.GetRequiredService<MigrationRunner>();
-            await migrations.RunAsync([]);
-            await migrations.RunAsync(await session.QueryAsync<string>("SELECT feature_id FROM spbe_features"));
-            await transaction.CommitAsync();
-        }
         var enabled = (await session.QueryAsync<string>("SELECT feature_id FROM spbe_features")).ToFrozenSet();
         var (settings, _) = await scope.ServiceProvider.GetRequiredService<DocumentStore>().GetAsync<SiteSettings>(SiteSettings.DocumentId);
         return new TenantShell(record, enabled, settings ?? new SiteSettings { SiteName = record.DisplayName });
