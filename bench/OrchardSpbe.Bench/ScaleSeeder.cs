@@ -22,6 +22,7 @@ public static class ScaleSeeder
             var store = app.Services.GetRequiredService<TenantStore>();
             var template = (await store.FindAsync(sites[0].Name))!;
             var folder = app.Services.GetRequiredService<AppDataFolder>();
+            var migrations = app.Services.GetRequiredService<TenantMigrations>();
             await using var source = new SqliteConnection($"Data Source={folder.Combine(template.DatabaseLocation)};Mode=ReadOnly;Pooling=False");
             await source.OpenAsync();
             foreach (var site in sites.Skip(1))
@@ -37,11 +38,14 @@ public static class ScaleSeeder
                     await wal.ExecuteNonQueryAsync();
                 }
                 var now = DateTimeOffset.UtcNow;
-                await store.InsertAsync(template with
+                var record = template with
                 {
                     Name = site.Name, DisplayName = site.DisplayName, Category = site.Category, Hosts = [$"{site.Name}.bekasikota.go.id"],
                     DatabaseLocation = location, CreatedUtc = now, ModifiedUtc = now,
-                });
+                };
+                await store.InsertAsync(record);
+                // A copy of a current store is current: stamped, as a tenant the manager creates is.
+                await migrations.MarkCurrentAsync(record);
             }
         }
         finally

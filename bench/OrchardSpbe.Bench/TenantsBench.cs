@@ -12,7 +12,8 @@ namespace OrchardSpbe.Bench;
 /// --admin-tenants PD sites (first page, a search, a filter; p95 &lt; 50 ms), then one new migration reaching every tenant
 /// (&lt; 60 s, progress polled from GET /api/tenant-upgrades): the host is started again with Spbe:BenchUpgradeStep, which
 /// gives the framework's migration one more step, and the time runs from launch to the upgrade run's finish.
-/// Seeding is in-process through the TenantManager (the pd-site recipe), as the platform section seeds --tenants.
+/// Seeding is in-process: on SQLite one PD by the pd-site recipe and copies of its file (<see cref="ScaleSeeder"/>), on
+/// PostgreSQL every schema through the TenantManager and the recipe (slow: --admin-tenants keeps it in hand).
 /// </summary>
 public static class TenantsBench
 {
@@ -40,7 +41,9 @@ public static class TenantsBench
 
         Report.Section($"Tenant admin, {provider}: seeding Default + {sites.Count} PD tenants in-process");
         var seeding = Stopwatch.StartNew();
-        await SeedAsync(settings, appData, extra, sites);
+        // SQLite: one PD by the recipe, the others copies of its file (as the scale section); PostgreSQL: every schema by the recipe.
+        if (provider == DatabaseProviderName.Sqlite) await ScaleSeeder.SeedAsync(settings, appData, sites);
+        else await SeedAsync(settings, appData, extra, sites);
         Console.WriteLine($"  done in {seeding.Elapsed.TotalSeconds:F1} s");
 
         await using (var host = HostProcess.Start(settings, appData, Path.Combine(settings.OutDir, $"tenants-{provider}-list.log"), extra))

@@ -197,7 +197,7 @@ public sealed class SearchIndexHost(
         finally { if (!index.Disposed) index.Gate.Release(); }
     }
 
-    private void WakeIndexTask(string tenant) => due.At(tenant, nameof(SearchIndexTask), DateTimeOffset.UtcNow);
+    private void WakeIndexTask(string tenant) => due.Now(tenant, nameof(SearchIndexTask));
 
     private async Task<bool> IsCurrentInPortalAsync(IServiceProvider tenantServices, string tenant) =>
         Portal.Cursors.TryGetValue(tenant, out var cursor) && Portal.Analyses.GetValueOrDefault(tenant) == SearchAnalyzers.AnalysisVersion

@@ -43,7 +43,7 @@ public sealed class BackgroundTaskScheduler(
             {
                 var now = DateTimeOffset.UtcNow;
                 foreach (var entry in await store.ChangedSinceAsync(polledUtc == DateTimeOffset.MinValue ? 0 : (polledUtc - ClockSkew).ToUnixTimeMilliseconds(), stoppingToken))
-                    if (_byName.ContainsKey(entry.Task)) due.At(entry.Tenant, entry.Task, DateTimeOffset.FromUnixTimeMilliseconds(entry.DueUtcMs));
+                    if (_byName.ContainsKey(entry.Task)) due.AtWall(entry.Tenant, entry.Task, DateTimeOffset.FromUnixTimeMilliseconds(entry.DueUtcMs));
                 polledUtc = now;
                 await RunAsync(now, stoppingToken);
             }
@@ -109,25 +109,28 @@ public sealed class BackgroundTaskScheduler(
                 continue;
             }
             var started = DateTimeOffset.UtcNow;
-            DateTimeOffset? next;
+            var known = due.Known(tenant, name);
+            DateTimeOffset? wall;
             try
             {
                 await using var scope = scopes.CreateScope(shell, backgroundTask: name);
-                next = await task.RunAsync(scope.ServiceProvider, stoppingToken);
+                wall = due.Set(tenant, name, await task.RunAsync(scope.ServiceProvider, stoppingToken));
                 metrics.BackgroundRun(name, failed: false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 logger.LogError(exception, "Background task {Task} failed", name);
                 metrics.BackgroundRun(name, failed: true);
-                next = started + options.Value.RetryAfterFailure;
+                wall = due.SetWall(tenant, name, started + options.Value.RetryAfterFailure);
             }
-            var known = due.Known(tenant, name);
-            due.Set(tenant, name, next);
             // The shared hint changes only when the answer does: an idle tenant writes nothing.
-            if (known != next) await store.SetAsync(tenant, name, next, started, stoppingToken);
+            if (!SameTime(known, wall)) await store.SetAsync(tenant, name, wall, started, stoppingToken);
         }
+        if (work.Swept) due.Swept(tenant);
     }
+
+    private static bool SameTime(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b is null : b is not null && (a.Value - b.Value).Duration() < TimeSpan.FromSeconds(1);
 }
 
 public sealed class BackgroundOptions

@@ -8,7 +8,7 @@ namespace OrchardSpbe.Catalog;
 /// Copies outbox rows whose copy after commit did not happen (a crash, the host store briefly down): when the safety
 /// sweep visits the tenant, and every 30 s while its flush fails — no query for the many tenants with nothing pending.
 /// </summary>
-public sealed class CatalogOutboxSweep(CatalogPublisher publisher) : IBackgroundTask
+public sealed class CatalogOutboxSweep(CatalogPublisher publisher, TimeProvider clock) : IBackgroundTask
 {
     public string? FeatureId => null;
 
@@ -16,6 +16,6 @@ public sealed class CatalogOutboxSweep(CatalogPublisher publisher) : IBackground
     {
         var tenant = tenantServices.GetRequiredService<TenantContext>().Shell.Record;
         if (publisher.NeedsSweep(tenant.Name)) await publisher.FlushAsync(tenant, cancellationToken);
-        return publisher.NeedsSweep(tenant.Name) ? DateTimeOffset.UtcNow.AddSeconds(30) : null;
+        return publisher.NeedsSweep(tenant.Name) ? clock.GetUtcNow().AddSeconds(30) : null;
     }
 }

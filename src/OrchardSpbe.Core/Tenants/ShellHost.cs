@@ -11,7 +11,7 @@ namespace OrchardSpbe.Tenants;
 /// built on first use — a request, its background work, a hand-over — not all at start (issue 17: start in under a
 /// second with 1,000 tenants); the host then builds the others in the background, one at a time.
 /// </summary>
-public sealed class ShellHost(TenantScopeFactory scopes, TenantRegistry registry, TenantMigrations migrations)
+public sealed class ShellHost(TenantScopeFactory scopes, TenantRegistry registry, TenantMigrations migrations, Background.DueWork due)
 {
     private readonly ConcurrentDictionary<string, TenantShell> _shells = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<TenantShell>>> _building = new();
@@ -65,6 +65,8 @@ public sealed class ShellHost(TenantScopeFactory scopes, TenantRegistry registry
         var session = scope.ServiceProvider.GetRequiredService<TenantSession>();
         var enabled = (await session.QueryAsync<string>("SELECT feature_id FROM spbe_features")).ToFrozenSet();
         var (settings, _) = await scope.ServiceProvider.GetRequiredService<DocumentStore>().GetAsync<SiteSettings>(SiteSettings.DocumentId);
+        // A shell built (first use, new features): each of its tasks looks at once for work it may have, on this node.
+        due.SweepSoon(record.Name);
         return new TenantShell(record, enabled, settings ?? new SiteSettings { SiteName = record.DisplayName });
     }
 }
