@@ -23,25 +23,18 @@ public static class ProgrammerHandoverKinds
 /// days, the Ketua is notified and the PD where the member is placed is told by the Core hand-over, where its head (the
 /// coordinator, Pasal 4) is notified — once per member, so an extension on a positive evaluation can be decided in time.
 /// </summary>
-public sealed class TermReminderTask(TimeProvider clock, IOptions<ProgrammersOptions> options) : IBackgroundTask
+public sealed class TermReminderTask(TimeProvider clock, IOptions<ProgrammersOptions> options) : CalendarCheck
 {
-    public string? FeatureId => Manifest.FeatureId;
+    public override string? FeatureId => Manifest.FeatureId;
 
-    // Calendar checks: a commit does not make them due.
-    public bool RunsAfterCommits => false;
+    protected override bool? OnPortal => true;
 
-    private TimeSpan Interval => options.Value.ScheduleCheckInterval;
+    protected override TimeProvider Clock => clock;
 
-    public async Task<DateTimeOffset?> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    protected override TimeSpan Interval => options.Value.ScheduleCheckInterval;
+
+    protected override async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (!services.GetRequiredService<TenantContext>().IsDefault) return null;
-        await CheckAsync(services, cancellationToken);
-        return clock.GetUtcNow() + Interval;
-    }
-
-    private async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        if (!services.GetRequiredService<TenantContext>().IsDefault) return;
         var today = DateOnly.FromDateTime(WibTime.ToWib(clock.GetUtcNow()).DateTime);
         var horizon = MemberService.Iso(today.AddDays(options.Value.ReminderDaysBeforeEnd));
         var session = services.GetRequiredService<TenantSession>();

@@ -16,25 +16,18 @@ namespace OrchardSpbe.Programmers.Reports;
 /// report they owe is due, once; a report still not filed when its due day is over is marked missing, once, and the mark goes
 /// to the Sekretaris and the Ketua on the portal by the Core hand-over.
 /// </summary>
-public sealed class ReportDueTask(TimeProvider clock, IOptions<ProgrammersOptions> options) : IBackgroundTask
+public sealed class ReportDueTask(TimeProvider clock, IOptions<ProgrammersOptions> options) : CalendarCheck
 {
-    public string? FeatureId => Manifest.FeatureId;
+    public override string? FeatureId => Manifest.FeatureId;
 
-    // Calendar checks: a commit does not make them due.
-    public bool RunsAfterCommits => false;
+    protected override bool? OnPortal => false;
 
-    private TimeSpan Interval => options.Value.ScheduleCheckInterval;
+    protected override TimeProvider Clock => clock;
 
-    public async Task<DateTimeOffset?> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    protected override TimeSpan Interval => options.Value.ScheduleCheckInterval;
+
+    protected override async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (services.GetRequiredService<TenantContext>().IsDefault) return null;
-        await CheckAsync(services, cancellationToken);
-        return clock.GetUtcNow() + Interval;
-    }
-
-    private async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        if (services.GetRequiredService<TenantContext>().IsDefault) return;
         var placements = (await services.GetRequiredService<ReportService>().PlacementsAsync()).Where(p => MemberStatuses.Serving.Contains(p.Status)).ToList();
         if (placements.Count == 0) return;
         var session = services.GetRequiredService<TenantSession>();

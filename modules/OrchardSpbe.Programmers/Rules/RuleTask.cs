@@ -19,22 +19,15 @@ namespace OrchardSpbe.Programmers.Rules;
 /// consecutive months of a member's term whose monthly report is past due with no report and no written reason are told to the portal, where a
 /// removal proposal opens for the Ketua (15(4)–(5)). Each occurrence acts once.
 /// </summary>
-public sealed class RuleTask(TimeProvider clock, IOptions<ProgrammersOptions> options) : IBackgroundTask
+public sealed class RuleTask(TimeProvider clock, IOptions<ProgrammersOptions> options) : CalendarCheck
 {
-    public string? FeatureId => Manifest.FeatureId;
+    public override string? FeatureId => Manifest.FeatureId;
 
-    // Calendar checks: a commit does not make them due.
-    public bool RunsAfterCommits => false;
+    protected override TimeProvider Clock => clock;
 
-    private TimeSpan Interval => options.Value.ScheduleCheckInterval;
+    protected override TimeSpan Interval => options.Value.ScheduleCheckInterval;
 
-    public async Task<DateTimeOffset?> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        await CheckAsync(services, cancellationToken);
-        return clock.GetUtcNow() + Interval;
-    }
-
-    private async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
+    protected override async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         if (services.GetRequiredService<TenantContext>().IsDefault) await WarningsAsync(services, cancellationToken);
         else await InactivityAsync(services, cancellationToken);

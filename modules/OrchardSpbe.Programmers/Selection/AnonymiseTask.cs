@@ -12,27 +12,20 @@ namespace OrchardSpbe.Programmers.Selection;
 /// passed — the applicant's personal data is anonymised and their documents deleted; the row stays, without a person, so
 /// the board's counts and the stage decisions remain.
 /// </summary>
-public sealed class AnonymiseTask(TimeProvider clock, IOptions<ProgrammersOptions> options) : IBackgroundTask
+public sealed class AnonymiseTask(TimeProvider clock, IOptions<ProgrammersOptions> options) : CalendarCheck
 {
     public const string AnonymousName = "Pelamar (dianonimkan)";
 
-    public string? FeatureId => Manifest.FeatureId;
+    public override string? FeatureId => Manifest.FeatureId;
 
-    // Calendar checks: a commit does not make them due.
-    public bool RunsAfterCommits => false;
+    protected override bool? OnPortal => true;
 
-    private TimeSpan Interval => options.Value.ScheduleCheckInterval;
+    protected override TimeProvider Clock => clock;
 
-    public async Task<DateTimeOffset?> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    protected override TimeSpan Interval => options.Value.ScheduleCheckInterval;
+
+    protected override async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (!services.GetRequiredService<TenantContext>().IsDefault) return null;
-        await CheckAsync(services, cancellationToken);
-        return clock.GetUtcNow() + Interval;
-    }
-
-    private async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        if (!services.GetRequiredService<TenantContext>().IsDefault) return;
         var now = clock.GetUtcNow();
         var before = UnixTime.Ms(now - TimeSpan.FromDays(options.Value.AnonymiseRejectedAfterDays));
         var session = services.GetRequiredService<TenantSession>();

@@ -15,25 +15,18 @@ namespace OrchardSpbe.Statistics.Compliance;
 /// "tidak menyampaikan", told so through the hand-over, and the verifiers are notified (001 Pasal 20(6), 26(3)).
 /// A PD that delivers afterwards becomes "terlambat" when its submission arrives.
 /// </summary>
-public sealed class ComplianceDeadlineTask(TimeProvider clock, ShellHost shells, IOptions<StatisticsOptions> options) : IBackgroundTask
+public sealed class ComplianceDeadlineTask(TimeProvider clock, ShellHost shells, IOptions<StatisticsOptions> options) : CalendarCheck
 {
-    public string? FeatureId => Manifest.FeatureId;
+    public override string? FeatureId => Manifest.FeatureId;
 
-    // Calendar checks: a commit does not make them due.
-    public bool RunsAfterCommits => false;
+    protected override bool? OnPortal => true;
 
-    private TimeSpan Interval => options.Value.DeadlineCheckInterval;
+    protected override TimeProvider Clock => clock;
 
-    public async Task<DateTimeOffset?> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    protected override TimeSpan Interval => options.Value.DeadlineCheckInterval;
+
+    protected override async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (!services.GetRequiredService<TenantContext>().IsDefault) return null;
-        await CheckAsync(services, cancellationToken);
-        return clock.GetUtcNow() + Interval;
-    }
-
-    private async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        if (!services.GetRequiredService<TenantContext>().IsDefault) return;
         var month = ReportingMonth.Containing(clock.GetUtcNow()).Previous();
         // A PD owes a month only if its site existed before the month ended.
         var pds = (await shells.RunningAsync()).Where(s => !s.Record.IsDefault && s.IsFeatureEnabled(Manifest.FeatureId) && s.Record.CreatedUtc < month.End).ToList();

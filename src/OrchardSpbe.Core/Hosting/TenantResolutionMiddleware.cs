@@ -45,7 +45,7 @@ public sealed class TenantResolutionMiddleware(
         // The operators' request metrics (http.server.request.duration, …) per tenant.
         if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMetricsTagsFeature>() is { MetricsDisabled: false } metricsTags)
             metricsTags.Tags.Add(new(Operations.SpbeMetrics.TenantTag, record.Name));
-        var shell = record.State == TenantState.Running ? shells.Find(record.Name) ?? await shells.GetOrActivateAsync(record) : null;
+        var shell = record.State == TenantState.Running ? await shells.GetOrActivateAsync(record) : null;
         if (shell is null)
         {
             context.Response.Headers.RetryAfter = "3600";
