@@ -85,10 +85,10 @@ public sealed record BenchSettings
     public int ProgYears { get; init; } = 5;
     public int ProgStaffPerPd { get; init; } = 5;
 
-    /// <summary>Issue 17: tenants in one process; seconds after start before the idle CPU is read (the first sweep), and how long it is read.</summary>
+    /// <summary>Issue 17: tenants in one process; seconds after the sweep's first pass before the idle CPU is read, and how long it is read.</summary>
     public int ScaleTenants { get; init; } = 1_000;
-    public int ScaleSettleSeconds { get; init; } = 40;
-    public int ScaleIdleSeconds { get; init; } = 30;
+    public int ScaleSettleSeconds { get; init; } = 30;
+    public int ScaleIdleSeconds { get; init; } = 60;
 
     /// <summary>The soak (issue 12 §5), only with --only soak: PD sites, concurrent clients, duration.</summary>
     public int SoakTenants { get; init; } = 120;
@@ -170,8 +170,8 @@ public sealed record BenchSettings
             AppDevices = Int("app-devices", 10_000),
             AppRequests = Int("app-requests", 300),
             ScaleTenants = Int("scale-tenants", 1_000),
-            ScaleSettleSeconds = Int("scale-settle-seconds", 40),
-            ScaleIdleSeconds = Int("scale-idle-seconds", 30),
+            ScaleSettleSeconds = Int("scale-settle-seconds", 30),
+            ScaleIdleSeconds = Int("scale-idle-seconds", 60),
             DsTenants = Int("ds-tenants", 120),
             DsDatasets = Int("ds-datasets", 10_000),
             DsClients = Int("ds-clients", 16),

@@ -59,6 +59,19 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"Portal did not answer 200 within {timeout}; see {LogFile}");
     }
 
+    /// <summary>Waits until the host's log holds <paramref name="text"/>; returns the time since launch, or null on timeout.</summary>
+    public async Task<TimeSpan?> WaitForLogAsync(string text, TimeSpan timeout)
+    {
+        while (_sinceLaunch.Elapsed < timeout && !_process.HasExited)
+        {
+            await using (var log = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            using (var reader = new StreamReader(log))
+                if ((await reader.ReadToEndAsync()).Contains(text, StringComparison.Ordinal)) return _sinceLaunch.Elapsed;
+            await Task.Delay(500);
+        }
+        return null;
+    }
+
     /// <summary>SIGKILL, as a power cut or the OOM killer ends a node: no shutdown, no flush; returns once it is gone.</summary>
     public void Kill()
     {

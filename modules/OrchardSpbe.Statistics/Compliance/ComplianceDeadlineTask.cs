@@ -15,7 +15,7 @@ namespace OrchardSpbe.Statistics.Compliance;
 /// "tidak menyampaikan", told so through the hand-over, and the verifiers are notified (001 Pasal 20(6), 26(3)).
 /// A PD that delivers afterwards becomes "terlambat" when its submission arrives.
 /// </summary>
-public sealed class ComplianceDeadlineTask(TimeProvider clock, ShellHost shells, IOptions<StatisticsOptions> options) : CalendarCheck
+public sealed class ComplianceDeadlineTask(TimeProvider clock, ShellHost shells, TenantRegistry registry, IOptions<StatisticsOptions> options) : CalendarCheck
 {
     public override string? FeatureId => Manifest.FeatureId;
 
@@ -28,11 +28,13 @@ public sealed class ComplianceDeadlineTask(TimeProvider clock, ShellHost shells,
     protected override async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var month = ReportingMonth.Containing(clock.GetUtcNow()).Previous();
-        // A PD owes a month only if its site existed before the month ended.
-        var pds = (await shells.RunningAsync()).Where(s => !s.Record.IsDefault && s.IsFeatureEnabled(Manifest.FeatureId) && s.Record.CreatedUtc < month.End).ToList();
         var session = services.GetRequiredService<TenantSession>();
         var marked = (await session.QueryAsync<string>("SELECT tenant FROM stat_compliance_marks WHERE month = @month", new { month = month.ToString() })).ToHashSet();
-        var due = pds.Where(pd => !marked.Contains(pd.Name)).ToList();
+        // A PD owes a month only if its site existed before the month ended. Issue 17: the records decide first, so an
+        // ordinary check builds no PD's shell; only the PDs still unmarked are opened, to see whether they run Statistics.
+        var due = new List<TenantShell>();
+        foreach (var record in registry.All.Where(t => t.State == TenantState.Running && !t.IsDefault && t.CreatedUtc < month.End && !marked.Contains(t.Name)))
+            if (await shells.GetOrActivateAsync(record) is var pd && pd.IsFeatureEnabled(Manifest.FeatureId)) due.Add(pd);
         if (due.Count == 0) return;
 
         var submissions = (await session.QueryAsync<ComplianceBoard.Row>(

@@ -22,6 +22,7 @@ public sealed class BackgroundTaskScheduler(
     SafetySweep sweep,
     IOptions<BackgroundOptions> options,
     Operations.SpbeMetrics metrics,
+    FirstResponse firstResponse,
     ILogger<BackgroundTaskScheduler> logger) : BackgroundService
 {
     // Another node's clock may run a little behind this one's: re-read what changed in this window again.
@@ -36,6 +37,8 @@ public sealed class BackgroundTaskScheduler(
     {
         if (_byName.Count == 0) return;
         await Task.Yield();
+        // The portal's first page comes first; what fell due while the node was down follows it.
+        await Task.WhenAny(firstResponse.Served, Task.Delay(options.Value.StartDelay, stoppingToken));
         var polledUtc = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -137,6 +140,9 @@ public sealed class BackgroundOptions
 {
     /// <summary>The longest the scheduler sleeps when nothing is due: how soon another node's new hint is read.</summary>
     public TimeSpan Tick { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest the first round waits for the node's first response after start.</summary>
+    public TimeSpan StartDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The shortest pause between rounds: commits in quick succession wake a tenant's tasks once.</summary>
     public TimeSpan MinimumPause { get; set; } = TimeSpan.FromMilliseconds(250);

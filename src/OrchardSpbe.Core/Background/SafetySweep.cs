@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrchardSpbe.Tenants;
 
@@ -8,26 +10,45 @@ namespace OrchardSpbe.Background;
 /// tasks: what a crash left between a tenant's commit and its hint in the host store is found without a visitor.
 /// Its cost is set by the rate, not by the number of tenants.
 /// </summary>
-public sealed class SafetySweep(IOptions<BackgroundOptions> options)
+public sealed class SafetySweep(IOptions<BackgroundOptions> options, ILogger<SafetySweep> logger) : Operations.IMetricsSource
 {
     private readonly Queue<string> _queue = new();
     private DateTimeOffset _last = DateTimeOffset.MinValue;
     private DateTimeOffset _passStarted;
     private double _credit;
     private bool _firstPassDone;
+    private int _passSize;
 
     public bool FirstPassDone => _firstPassDone;
+
+    /// <summary>Tenants left to visit in the current pass (the first pass after start: the node's catching up).</summary>
+    public int Pending => _queue.Count;
+
+    public void Register(Meter meter)
+    {
+        meter.CreateObservableGauge("spbe.background.sweep.pending", () => Pending, "{tenant}",
+            "Tenants the safety sweep has still to visit in its current pass.");
+        meter.CreateObservableGauge("spbe.background.sweep.first_pass_done", () => _firstPassDone ? 1 : 0, null,
+            "1 once the sweep's first pass after start has visited every running tenant (what came due while the node was down).");
+    }
 
     public IReadOnlyList<string> Next(DateTimeOffset now, TenantRegistry registry)
     {
         var settings = options.Value;
         if (_queue.Count == 0)
         {
-            if (_last != DateTimeOffset.MinValue) _firstPassDone = true;
+            // Called again with the queue empty: the last visits' round has run.
+            if (_last != DateTimeOffset.MinValue && !_firstPassDone)
+            {
+                _firstPassDone = true;
+                logger.LogInformation("Safety sweep: the first pass visited {Tenants} tenants in {Seconds:F1} s",
+                    _passSize, (now - _passStarted).TotalSeconds);
+            }
             if (_firstPassDone && now - _passStarted < settings.MinimumSweepInterval) return [];
             foreach (var tenant in registry.All.Where(t => t.State == TenantState.Running).OrderBy(t => !t.IsDefault).ThenBy(t => t.Name))
                 _queue.Enqueue(tenant.Name);
             _passStarted = now;
+            _passSize = _queue.Count;
         }
         var elapsed = _last == DateTimeOffset.MinValue ? 1 : Math.Min((now - _last).TotalSeconds, 10);
         _last = now;

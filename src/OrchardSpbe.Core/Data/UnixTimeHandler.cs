@@ -11,16 +11,6 @@ namespace OrchardSpbe.Data;
 /// </summary>
 public sealed class UnixTimeHandler : SqlMapper.TypeHandler<DateTimeOffset>
 {
-    private static int _registered;
-
-    public static void Register()
-    {
-        if (Interlocked.Exchange(ref _registered, 1) == 1) return;
-        SqlMapper.AddTypeHandler(new UnixTimeHandler());
-        // Columns are snake_case (user_name), properties PascalCase (UserName).
-        DefaultTypeMap.MatchNamesWithUnderscores = true;
-    }
-
     public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
     {
         parameter.DbType = DbType.Int64;

@@ -48,7 +48,7 @@ public sealed class SpbeBuilder
         services.Configure<RecipeOptions>(section.GetSection("Recipes"));
         services.Configure<BackgroundOptions>(section.GetSection("Background"));
         var options = section.Get<SpbeOptions>() ?? new SpbeOptions();
-        UnixTimeHandler.Register();
+        DapperSettings.Apply();
 
         AddStorage(services, options);
         AddTenancy(services);
@@ -90,6 +90,8 @@ public sealed class SpbeBuilder
         services.AddSingleton<DueWork>();
         services.AddSingleton<DueWorkStore>();
         services.AddSingleton<SafetySweep>();
+        services.AddSingleton<FirstResponse>();
+        services.AddSingleton<Operations.IMetricsSource>(sp => sp.GetRequiredService<SafetySweep>());
         services.AddHostedService<BackgroundTaskScheduler>();
         services.AddHostedService<IdleTenantRelease>();
         services.AddOutputCache(cache => cache.AddPolicy(AnonymousPageCachePolicy.Name, new AnonymousPageCachePolicy()));

@@ -15,6 +15,7 @@ public sealed class TenantResolutionMiddleware(
     TenantRegistry registry,
     ShellHost shells,
     HostNames hostNames,
+    FirstResponse firstResponse,
     ILogger<TenantResolutionMiddleware> logger)
 {
     private static readonly byte[] NotFoundBody = Encoding.UTF8.GetBytes("404 - Situs tidak ditemukan / Site not found\n");
@@ -64,6 +65,7 @@ public sealed class TenantResolutionMiddleware(
         {
             await next(context);
         }
+        firstResponse.Mark();
     }
 
     private static Task WriteAsync(HttpContext context, int status, string contentType, byte[] body)
