@@ -33,7 +33,7 @@ public sealed class TermReminderTask(TimeProvider clock, IOptions<ProgrammersOpt
 
     protected override TimeSpan Interval => options.Value.ScheduleCheckInterval;
 
-    protected override async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
+    protected override async Task<bool> CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(WibTime.ToWib(clock.GetUtcNow()).DateTime);
         var horizon = MemberService.Iso(today.AddDays(options.Value.ReminderDaysBeforeEnd));
@@ -44,7 +44,7 @@ public sealed class TermReminderTask(TimeProvider clock, IOptions<ProgrammersOpt
             WHERE status IN ('aktif', 'diperingatkan') AND end_date <= @horizon AND end_date >= @today
               AND NOT EXISTS (SELECT 1 FROM prog_reminders r WHERE r.member_id = m.id AND r.kind = 'akhir-masa')
             """, new { horizon, today = MemberService.Iso(today) })).ToList();
-        if (due.Count == 0) return;
+        if (due.Count == 0) return true;
 
         var chairs = await services.GetRequiredService<ITenantUsers>().InRolesAsync([ProgrammerRoles.TeamChair]);
         var outbox = services.GetRequiredService<HandoverOutbox>();
@@ -63,6 +63,7 @@ public sealed class TermReminderTask(TimeProvider clock, IOptions<ProgrammersOpt
             await outbox.SendAsync(member.Placement, ProgrammerHandoverKinds.TermEnding, member.Id, new TermEndingPayload(member.Id, member.FullName, member.RoleCode, member.EndDate));
             await transaction.CommitAsync();
         }
+        return true;
     }
 }
 

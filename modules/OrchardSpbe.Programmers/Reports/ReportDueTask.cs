@@ -26,10 +26,11 @@ public sealed class ReportDueTask(TimeProvider clock, IOptions<ProgrammersOption
 
     protected override TimeSpan Interval => options.Value.ScheduleCheckInterval;
 
-    protected override async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
+    protected override async Task<bool> CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var placements = (await services.GetRequiredService<ReportService>().PlacementsAsync()).Where(p => MemberStatuses.Serving.Contains(p.Status)).ToList();
-        if (placements.Count == 0) return;
+        // Nobody serving here: nothing falls due until a placement arrives, and that is a commit, which wakes this check.
+        if (placements.Count == 0) return false;
         var session = services.GetRequiredService<TenantSession>();
         var schedule = services.GetRequiredService<ReportSchedule>();
         var now = clock.GetUtcNow();
@@ -54,6 +55,7 @@ public sealed class ReportDueTask(TimeProvider clock, IOptions<ProgrammersOption
                 }
             }
         }
+        return true;
     }
 
     private static async Task MarkMissingAsync(IServiceProvider services, TenantSession session, PlacementRow member, OwedReport owed, string key, DateTimeOffset now, CancellationToken cancellationToken)

@@ -27,10 +27,11 @@ public sealed class RuleTask(TimeProvider clock, IOptions<ProgrammersOptions> op
 
     protected override TimeSpan Interval => options.Value.ScheduleCheckInterval;
 
-    protected override async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
+    protected override async Task<bool> CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (services.GetRequiredService<TenantContext>().IsDefault) await WarningsAsync(services, cancellationToken);
-        else await InactivityAsync(services, cancellationToken);
+        if (!services.GetRequiredService<TenantContext>().IsDefault) return await InactivityAsync(services, cancellationToken);
+        await WarningsAsync(services, cancellationToken);
+        return true;
     }
 
     private static async Task WarningsAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -66,11 +67,12 @@ public sealed class RuleTask(TimeProvider clock, IOptions<ProgrammersOptions> op
         }
     }
 
-    private async Task InactivityAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <returns>False when nobody serves on this PD: nothing can fall due until a placement arrives (a commit, which wakes the check).</returns>
+    private async Task<bool> InactivityAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var session = services.GetRequiredService<TenantSession>();
         var placements = (await services.GetRequiredService<ReportService>().PlacementsAsync()).Where(p => MemberStatuses.Serving.Contains(p.Status)).ToList();
-        if (placements.Count == 0) return;
+        if (placements.Count == 0) return false;
         var schedule = services.GetRequiredService<ReportSchedule>();
         var now = clock.GetUtcNow();
         foreach (var member in placements)
@@ -94,5 +96,6 @@ public sealed class RuleTask(TimeProvider clock, IOptions<ProgrammersOptions> op
                     new InactivityPayload(member.MemberId, member.FullName, codes));
             await transaction.CommitAsync();
         }
+        return true;
     }
 }

@@ -24,7 +24,7 @@ public sealed class AnonymiseTask(TimeProvider clock, IOptions<ProgrammersOption
 
     protected override TimeSpan Interval => options.Value.ScheduleCheckInterval;
 
-    protected override async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
+    protected override async Task<bool> CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var before = UnixTime.Ms(now - TimeSpan.FromDays(options.Value.AnonymiseRejectedAfterDays));
@@ -46,5 +46,6 @@ public sealed class AnonymiseTask(TimeProvider clock, IOptions<ProgrammersOption
             await transaction.CommitAsync();
             documents.Delete(id);
         }
+        return true;
     }
 }

@@ -25,7 +25,7 @@ public sealed class ComplianceDeadlineTask(TimeProvider clock, ShellHost shells,
 
     protected override TimeSpan Interval => options.Value.DeadlineCheckInterval;
 
-    protected override async Task CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
+    protected override async Task<bool> CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var month = ReportingMonth.Containing(clock.GetUtcNow()).Previous();
         var session = services.GetRequiredService<TenantSession>();
@@ -35,7 +35,7 @@ public sealed class ComplianceDeadlineTask(TimeProvider clock, ShellHost shells,
         var due = new List<TenantShell>();
         foreach (var record in registry.All.Where(t => t.State == TenantState.Running && !t.IsDefault && t.CreatedUtc < month.End && !marked.Contains(t.Name)))
             if (await shells.GetOrActivateAsync(record) is var pd && pd.IsFeatureEnabled(Manifest.FeatureId)) due.Add(pd);
-        if (due.Count == 0) return;
+        if (due.Count == 0) return true;
 
         var submissions = (await session.QueryAsync<ComplianceBoard.Row>(
             "SELECT tenant AS Tenant, month AS Month, state AS State, submitted_utc AS SubmittedUtc FROM stat_inbound_submissions WHERE month = @month ORDER BY received_utc",
@@ -65,5 +65,6 @@ public sealed class ComplianceDeadlineTask(TimeProvider clock, ShellHost shells,
             }
             await transaction.CommitAsync();
         }
+        return true;
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using OrchardSpbe.Background;
 using OrchardSpbe.Data;
 using OrchardSpbe.Notifications;
@@ -14,14 +13,15 @@ namespace OrchardSpbe.Statistics.Compliance;
 /// On each PD, with no visitor needed: when the last seven days of the month begin (001 Pasal 20(6)), the data
 /// officers get a notification and an e-mail — once per month, unless the month was already handed over.
 /// </summary>
-public sealed class ReminderTask(TimeProvider clock, IOptions<StatisticsOptions> options) : IBackgroundTask
+public sealed class ReminderTask(TimeProvider clock) : IBackgroundTask
 {
     // Months already dealt with per tenant, so most ticks cost no query.
     private readonly ConcurrentDictionary<string, string> _done = new();
 
     public string? FeatureId => Manifest.FeatureId;
 
-    public bool RunsAfterCommits => false;
+    // Naming the first data officer is a commit: it wakes this task, so a site without one is not polled.
+    public bool RunsAfterCommits => true;
 
     public async Task<DateTimeOffset?> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -33,9 +33,9 @@ public sealed class ReminderTask(TimeProvider clock, IOptions<StatisticsOptions>
         var nextMonth = ReportingMonth.Containing(month.End).DueWindowStart;
         if (_done.TryGetValue(tenant.Name, out var done) && done == month.ToString()) return nextMonth;
 
-        // Nobody to remind yet (a new site, officers not named): look again a little later.
+        // Nobody to remind yet (a new site, officers not named): the commit that names one wakes this task again.
         var officers = await services.GetRequiredService<ITenantUsers>().InRolesAsync([StatisticsRoles.DataOfficer]);
-        if (officers.Count == 0) return now + options.Value.DeadlineCheckInterval;
+        if (officers.Count == 0) return nextMonth;
         var session = services.GetRequiredService<TenantSession>();
         await using var transaction = await session.BeginTransactionAsync(cancellationToken);
         var sent = await session.ExecuteAsync(
