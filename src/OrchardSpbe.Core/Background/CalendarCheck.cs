@@ -13,7 +13,9 @@ public abstract class CalendarCheck : IBackgroundTask
 {
     public abstract string? FeatureId { get; }
 
-    public bool RunsAfterCommits => true;
+    // A PD's check waits for the commit that puts something on its calendar; the portal's checks run on their interval
+    // (the portal commits often, and what they look for is never urgent to the minute).
+    public bool RunsAfterCommits => OnPortal != true;
 
     /// <summary>The tenants the check concerns: the portal (true), each PD (false), or every tenant (null).</summary>
     protected virtual bool? OnPortal => null;
