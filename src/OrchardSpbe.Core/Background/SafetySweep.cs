@@ -28,7 +28,7 @@ public sealed class SafetySweep(IOptions<BackgroundOptions> options, ILogger<Saf
     {
         meter.CreateObservableGauge("spbe.background.sweep.pending", () => Pending, "{tenant}",
             "Tenants the safety sweep has still to visit in its current pass.");
-        meter.CreateObservableGauge("spbe.background.sweep.first_pass_done", () => _firstPassDone ? 1 : 0, null,
+        meter.CreateObservableGauge("spbe.background.sweep.first_pass_done", () => FirstPassDone ? 1 : 0, null,
             "1 once the sweep's first pass after start has visited every running tenant (what came due while the node was down).");
     }
 

@@ -15,8 +15,8 @@ public static class DapperSettings
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         // Issue 17: Dapper keys its generated parameter and row mappers by connection string too, so 1,000 tenant
         // stores (one file or schema each, the same tables) meant 1,000 copies of every mapper, emitted and then
-        // collected again when its cache was trimmed: a third of the idle node's CPU went to emitting and finalizing
-        // them. Every store shares one schema, and Dapper re-checks a row mapper's columns on each read (a tenant
+        // collected again when its cache was trimmed: most of the CPU of the background's first pass after start went
+        // to emitting and finalizing them (bench/RESULTS.md, issue 17). Every store shares one schema, and Dapper re-checks a row mapper's columns on each read (a tenant
         // behind on its migrations gets its own), so one mapper per query serves them all.
         SqlMapper.ConnectionStringComparer = AllStoresAlike.Instance;
     }
