@@ -100,7 +100,7 @@ public sealed class CkanActions(
         {
             ["count"] = count,
             ["facets"] = facets,
-            ["results"] = new JsonArray(results.Select(d => (JsonNode?)dicts.Package(d)).ToArray()),
+            ["results"] = new JsonArray(results.Select(d => (JsonNode?)dicts.PackageInList(d)).ToArray()),
             ["sort"] = string.IsNullOrWhiteSpace(sortText) ? "score desc, metadata_modified desc" : sortText,
             ["search_facets"] = searchFacets,
         };
@@ -161,7 +161,7 @@ public sealed class CkanActions(
             throw new CkanNotFound("Organization was not found.");
         var datasets = await catalogue.SearchAsync(new PackageQuery { Filters = [("organization", pd.Name)], Rows = RowsMax }, user, cancellationToken);
         var org = CkanDicts.Organization(pd.Name, pd.DisplayName, (int)datasets.Count);
-        if (args.Boolean("include_datasets", false)) org["packages"] = new JsonArray(datasets.Results.Select(d => (JsonNode?)dicts.Package(d)).ToArray());
+        if (args.Boolean("include_datasets", false)) org["packages"] = new JsonArray(datasets.Results.Select(d => (JsonNode?)dicts.PackageInList(d)).ToArray());
         return org;
     }
 

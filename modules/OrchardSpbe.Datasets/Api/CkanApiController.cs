@@ -61,7 +61,7 @@ public sealed class CkanApiController(CkanActions actions, CkanWriteActions writ
         var root = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
         var envelope = new JsonObject { ["help"] = $"{root}/api/3/action/help_show?name={Uri.EscapeDataString(name)}" };
         var dicts = new CkanDicts((dataset, path) =>
-            dataset.Organization == tenant.Name || registry.Find(dataset.Organization) is not { } pd ? $"{root}/{path}" : urls.Of(pd, path));
+            dataset.Organization == tenant.Name || registry.Find(dataset.Organization) is not { } pd ? $"{root}/{path}" : urls.Of(pd, path), keepWritten: tenant.IsDefault);
         try
         {
             // A token (Authorization or X-CKAN-API-Key, as CKAN's clients send it) signs the request in; a write needs one —
@@ -109,11 +109,22 @@ public sealed class CkanApiController(CkanActions actions, CkanWriteActions writ
         return await AnswerAsync("resource_create", args, read: false, form.Files.GetFile("upload"));
     }
 
-    private ContentResult BadRequestText(string message) =>
+    private JsonAnswerResult BadRequestText(string message) =>
         JsonAnswer(JsonValue.Create("Bad request: " + message), 400);
 
-    private static ContentResult JsonAnswer(JsonNode node, int status) => new()
+    private static JsonAnswerResult JsonAnswer(JsonNode node, int status) => new(node, status);
+
+    /// <summary>An answer written as UTF-8 straight from its tree (no intermediate string), with its status.</summary>
+    private sealed class JsonAnswerResult(JsonNode node, int status) : IActionResult
     {
-        Content = node.ToJsonString(Json), ContentType = "application/json;charset=utf-8", StatusCode = status,
-    };
+        public Task ExecuteResultAsync(ActionContext context)
+        {
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(node, Json);
+            var response = context.HttpContext.Response;
+            response.StatusCode = status;
+            response.ContentType = "application/json;charset=utf-8";
+            response.ContentLength = bytes.Length;
+            return response.Body.WriteAsync(bytes, context.HttpContext.RequestAborted).AsTask();
+        }
+    }
 }

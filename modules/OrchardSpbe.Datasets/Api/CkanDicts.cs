@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Nodes;
 using OrchardSpbe.Datasets.Datasets;
 using OrchardSpbe.Reference;
@@ -9,8 +12,28 @@ namespace OrchardSpbe.Datasets.Api;
 /// Datasets, resources, organisations (the PDs), groups (the 20 kelompok data) and licences in the shapes CKAN's
 /// dictization gives them, so ckanapi, CKAN's harvesters and Satu Data clients read them unchanged.
 /// </summary>
-public sealed class CkanDicts(Func<DatasetRecord, string, string> absoluteUrl)
+public sealed class CkanDicts(Func<DatasetRecord, string, string> absoluteUrl, bool keepWritten = false)
 {
+    // A dataset's dict as written JSON, per record: the portal's city list keeps its records until the catalog changes,
+    // so package_search writes each of its results once, not on every request. Keyed by the addresses it holds.
+    private static readonly ConditionalWeakTable<DatasetRecord, Tuple<string, byte[]>> Written = new();
+
+    /// <summary>
+    /// <see cref="Package"/> for a list (package_search, organization_show): written once per record and site where
+    /// the records are kept (<paramref name="keepWritten"/>: the portal's city list), else built as it is.
+    /// </summary>
+    public JsonNode PackageInList(DatasetRecord dataset)
+    {
+        if (!keepWritten) return Package(dataset);
+        var addresses = absoluteUrl(dataset, "");
+        if (!Written.TryGetValue(dataset, out var kept) || kept.Item1 != addresses)
+        {
+            kept = Tuple.Create(addresses, JsonSerializer.SerializeToUtf8Bytes(Package(dataset)));
+            Written.AddOrUpdate(dataset, kept);
+        }
+        return JsonValue.Create(new WrittenJson(kept.Item2))!;
+    }
+
     /// <summary>A DataStore cell as JSON: numbers as numbers, the rest as strings.</summary>
     public static JsonNode? Value(object? value) => value switch
     {
@@ -128,4 +151,15 @@ public sealed class CkanDicts(Func<DatasetRecord, string, string> absoluteUrl)
         ["od_conformance"] = license.OpenData ? "approved" : "not reviewed", ["osd_conformance"] = "not reviewed",
         ["is_okd_compliant"] = license.OpenData, ["is_osi_compliant"] = false,
     };
+}
+
+/// <summary>JSON already written, put into a <see cref="JsonNode"/> tree as it is.</summary>
+[JsonConverter(typeof(WrittenJsonConverter))]
+public sealed record WrittenJson(byte[] Utf8);
+
+public sealed class WrittenJsonConverter : JsonConverter<WrittenJson>
+{
+    public override WrittenJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();
+
+    public override void Write(Utf8JsonWriter writer, WrittenJson value, JsonSerializerOptions options) => writer.WriteRawValue(value.Utf8, skipInputValidation: true);
 }

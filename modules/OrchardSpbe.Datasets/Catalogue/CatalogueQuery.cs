@@ -56,44 +56,21 @@ public sealed class CatalogueQuery(DatasetCatalog catalog, TenantContext tenant,
 
         IEnumerable<int> positions = candidates ?? Enumerable.Range(0, all.Count);
         if (q is not null && matches is null) positions = positions.Where(i => WordsMatch(all[i], q));
-        foreach (var (field, value) in query.Filters) positions = positions.Where(i => ValuesOf(all[i], field).Contains(value, StringComparer.OrdinalIgnoreCase));
-        positions = positions.Where(i => query.Condition.Matches(all[i]));
+        // The facet filters and plain fq terms narrowed the candidates by the index already; only what it cannot
+        // answer (negation, OR, ranges, "has any value", unindexed fields) is evaluated, on the candidates alone.
+        foreach (var (field, value) in query.Filters.Where(f => index.With(f.Field, f.Value) is null))
+            positions = positions.Where(i => ValuesOf(all[i], field).Contains(value, StringComparer.OrdinalIgnoreCase));
+        if (!index.CoversWhole(query.Condition)) positions = positions.Where(i => query.Condition.Matches(all[i]));
         var found = positions.ToList();
-        var list = found.Select(i => all[i]).ToList();
 
-        // Nothing filtered out: the counts over every dataset, kept with the list; else counted on the index's positions.
-        var whole = list.Count == all.Count;
-        bool[]? member = null;
-        IReadOnlyList<(string Value, int Count)> CountsFor(string field)
-        {
-            if (whole) return index.CountsOfAll(field);
-            if (found.Count < 512) return Counts(list, field); // a short list is quicker counted by itself than by every position
-            if (member is null)
-            {
-                member = new bool[all.Count];
-                foreach (var i in found) member[i] = true;
-            }
-            return index.CountsOf(field, member) ?? Counts(list, field);
-        }
-        var facets = query.FacetFields.ToDictionary(f => f, f => (IReadOnlyList<(string, int)>)CountsFor(f)
+        // Nothing filtered out: the counts over every dataset, kept with the list; else counted over the found ones.
+        var whole = found.Count == all.Count;
+        var facets = query.FacetFields.ToDictionary(f => f, f => (IReadOnlyList<(string, int)>)
+            ((whole ? index.CountsOfAll(f) : index.CountsOf(f, found)) ?? Counts(found.Select(i => all[i]), f))
             .Where(c => c.Count >= query.FacetMinCount).Take(query.FacetLimit < 0 ? int.MaxValue : query.FacetLimit).ToList());
 
-        IOrderedEnumerable<DatasetRecord>? ordered = null;
-        foreach (var (field, descending) in query.Sort.Where(s => s.Field != "score"))
-        {
-            Func<DatasetRecord, object> key = field switch
-            {
-                "name" => d => d.Name,
-                "title" => d => d.Title,
-                "metadata_created" => d => d.CreatedUtc,
-                _ => d => d.ModifiedUtc,
-            };
-            ordered = ordered is null
-                ? descending ? list.OrderByDescending(key) : list.OrderBy(key)
-                : descending ? ordered.ThenByDescending(key) : ordered.ThenBy(key);
-        }
-        var sorted = (ordered?.ThenBy(d => d.Organization).ThenBy(d => d.Name) ?? (IEnumerable<DatasetRecord>)list).ToList();
-        return new PackageResult(sorted.Count, sorted.Skip(query.Start).Take(query.Rows).ToList(), facets);
+        var page = index.Page(found, query.Sort, query.Start, query.Rows).Select(i => all[i]).ToList();
+        return new PackageResult(found.Count, page, facets);
     }
 
     /// <summary>How many datasets hold each value of a facet field, most first (then by value).</summary>

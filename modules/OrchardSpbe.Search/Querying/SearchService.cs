@@ -321,8 +321,10 @@ public sealed class SearchService(SearchIndexHost indexes, OrchardSpbe.Operation
                         logger.LogError(exception, "The search index of {ChangedTenant} could not catch up", shell.Name);
                     }
                 });
-            // Catch-ups do not reopen the portal's searcher (120 rebuilds at start would reopen it 120 times): the next search does.
-            indexes.Portal.Searchers.MaybeRefreshBlocking();
+            // Catch-ups do not reopen the portal's searcher (120 rebuilds at start would reopen it 120 times): the next search
+            // does. Without waiting: while one search reopens it, the others read the current one — blocking here held a
+            // thread-pool thread per concurrent search, and under load the pool starved (tails of a second).
+            indexes.Portal.Searchers.MaybeRefresh();
             return new AcquiredReaders(indexes.Portal.Searchers);
         }
         var acquired = new List<(TenantIndex Index, IndexSearcher Searcher)>();

@@ -25,7 +25,8 @@ public sealed class PortalCatalog(IDatabaseProvider database, TenantRegistry reg
             CREATE INDEX IF NOT EXISTS ix_catalog_published ON catalog_entries (kind, removed, published_utc);
             CREATE INDEX IF NOT EXISTS ix_catalog_start ON catalog_entries (kind, removed, start_utc);
             CREATE INDEX IF NOT EXISTS ix_catalog_tenant ON catalog_entries (tenant, kind, removed, published_utc);
-            CREATE INDEX IF NOT EXISTS ix_catalog_stamp ON catalog_entries (kind, seq, published_utc);
+            CREATE TABLE IF NOT EXISTS catalog_versions (kind TEXT NOT NULL PRIMARY KEY, version {d.BigInt} NOT NULL);
+            DROP INDEX IF EXISTS ix_catalog_stamp;
             """);
     }
 
@@ -52,14 +53,36 @@ public sealed class PortalCatalog(IDatabaseProvider database, TenantRegistry reg
                 start = UnixTime.Ms(entry?.StartUtc), end = UnixTime.Ms(entry?.EndUtc), place = entry?.Place, data = entry?.Data,
             }, transaction);
         }
+        if (applied > 0) await BumpAsync(connection, transaction, changes.Select(c => c.Kind));
         await transaction.CommitAsync();
         return applied;
+    }
+
+    /// <summary>
+    /// Raises the version of each kind changed, in the transaction of the change (kinds in one order, so two writers
+    /// never wait on each other crosswise): what <see cref="StampAsync"/> reads.
+    /// </summary>
+    private static async Task BumpAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, IEnumerable<string>? kinds)
+    {
+        if (kinds is null)
+        {
+            await connection.ExecuteAsync("UPDATE catalog_versions SET version = version + 1", transaction: transaction);
+            return;
+        }
+        foreach (var kind in kinds.Distinct().Order(StringComparer.Ordinal))
+            await connection.ExecuteAsync("""
+                INSERT INTO catalog_versions (kind, version) VALUES (@kind, 1)
+                ON CONFLICT (kind) DO UPDATE SET version = catalog_versions.version + 1
+                """, new { kind }, transaction);
     }
 
     public async Task RemoveTenantAsync(string tenant)
     {
         await using var connection = await database.OpenAsync(database.HostLocation);
-        await connection.ExecuteAsync("DELETE FROM catalog_entries WHERE tenant = @tenant", new { tenant });
+        await using var transaction = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync("DELETE FROM catalog_entries WHERE tenant = @tenant", new { tenant }, transaction);
+        await BumpAsync(connection, transaction, kinds: null);
+        await transaction.CommitAsync();
     }
 
     /// <summary>A restored tenant's entries replace whatever the catalog held for it (issue 12 §1), in one transaction.</summary>
@@ -71,22 +94,21 @@ public sealed class PortalCatalog(IDatabaseProvider database, TenantRegistry reg
         await connection.ExecuteAsync("DELETE FROM catalog_entries WHERE tenant = @tenant", new { tenant }, transaction);
         await Backup.TableLoader.LoadAsync(connection, transaction, database.Dialect, "catalog_entries", columns,
             rows.Select(row => { row[tenantColumn] = tenant; return row; }), CancellationToken.None);
+        await BumpAsync(connection, transaction, kinds: null);
         await transaction.CommitAsync();
     }
 
     /// <summary>
-    /// A cheap stamp of one kind's entries, read from the index alone (ix_catalog_stamp): how many, the sum and highest of
-    /// their sequence numbers and the sum of their dates. Every change to an entry raises its seq (a withdrawal too: it
-    /// is an upsert), so the sum moves; a tenant's rows removed or restored move the count or the sums. A node that
-    /// caches what it read from the catalog compares this per request and so sees another node's change at once.
-    /// Which tenants run is not in it: the caller adds the registry's state.
+    /// A stamp of one kind's entries: its version, raised in the transaction of every change to them (an entry applied,
+    /// a tenant's rows removed or restored) — one indexed row, read per request by a node that caches what it read from
+    /// the catalog, so it sees another node's change at once. Which tenants run is not in it: the caller adds the
+    /// registry's state.
     /// </summary>
     public async Task<string> StampAsync(string kind)
     {
         await using var connection = await database.OpenAsync(database.HostLocation);
-        var row = await connection.QuerySingleAsync<(long Count, long SeqSum, long SeqMax, long DateSum)>(
-            "SELECT COUNT(*), COALESCE(SUM(seq), 0), COALESCE(MAX(seq), 0), COALESCE(SUM(published_utc), 0) FROM catalog_entries WHERE kind = @kind", new { kind });
-        return $"{row.Count}:{row.SeqSum}:{row.SeqMax}:{row.DateSum}";
+        var version = await connection.QuerySingleOrDefaultAsync<long?>("SELECT version FROM catalog_versions WHERE kind = @kind", new { kind });
+        return (version ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task<CatalogPage> QueryAsync(CatalogQuery query)
