@@ -42,7 +42,7 @@ public sealed class UsersModule : SpbeModule
 
         services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.Cookie.Name = ".spbe.auth";
+            cookie.Cookie.Name = TenantCookieManager.AuthCookieName;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
             cookie.CookieManager = new TenantCookieManager();

@@ -74,4 +74,20 @@ public sealed class FreshPublicPagesTests(SqliteWorkflowSite fixture, ChromiumFi
         Assert.NotEqual(etag, changed.Headers.ETag);
         Assert.Contains("Lomba Kebersihan", await changed.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_signed_in_reader_neither_gets_nor_leaves_the_anonymous_copy_the_page_cache_answers_before_sign_in_runs()
+    {
+        var team = await PdTeam.OpenAsync(Site, "masuk");
+        using var visitor = Site.NewVisitor();
+        var cached = (await visitor.GetAsync(team.Url("/berita"))).Headers.ETag!;
+        Assert.Equal(cached, (await visitor.GetAsync(team.Url("/berita"))).Headers.ETag);
+
+        // The cache answers before authentication: it knows a signed-in reader by the site's sign-in cookie alone.
+        using var author = await team.SignInAsync("penulis");
+        var signedIn = await author.GetAsync(team.Url("/berita"));
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        Assert.Null(signedIn.Headers.ETag);   // rendered for them, not the kept copy
+        Assert.Equal(cached, (await visitor.GetAsync(team.Url("/berita"))).Headers.ETag);   // and nothing of theirs was kept
+    }
 }

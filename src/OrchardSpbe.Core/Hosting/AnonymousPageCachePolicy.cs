@@ -30,9 +30,11 @@ public sealed class AnonymousPageCachePolicy : IOutputCachePolicy
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
+        // The cache runs before authentication (a cached page costs no sign-in work): a request with the site's sign-in
+        // cookie or an Authorization header is treated as signed in — it always gets a fresh page and never stores one.
         var anonymous = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-                        && http.User.Identity?.IsAuthenticated != true
-                        && !http.Request.Headers.ContainsKey("Authorization");
+                        && !http.Request.Headers.ContainsKey("Authorization")
+                        && !Security.TenantCookieManager.HasSignInCookie(http);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = anonymous;
         context.AllowCacheStorage = anonymous;
@@ -78,8 +80,9 @@ public sealed class AnonymousPageCachePolicy : IOutputCachePolicy
     {
         if (context.AllowCacheLookup) Count(context, hit: false);
         var response = context.HttpContext.Response;
-        // Never keep a page that sets a cookie (it would hand one visitor's cookie to the next) or is not a plain 200.
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey("Set-Cookie"))
+        // Never keep a page that sets a cookie (it would hand one visitor's cookie to the next) or is not a plain 200,
+        // nor one rendered for someone authentication found signed in after all.
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey("Set-Cookie") || context.HttpContext.User.Identity?.IsAuthenticated == true)
             context.AllowCacheStorage = false;
         return ValueTask.CompletedTask;
     }

@@ -55,10 +55,12 @@ public static class WebApplicationExtensions
         }
         app.UseRequestLocalization();
         app.UseRouting();
+        // Cached public pages are answered here, before rate limits, sign-in and authorisation: they are the anonymous
+        // answers of public endpoints, kept only from anonymous requests (AnonymousPageCachePolicy).
+        app.UseOutputCache();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseOutputCache();
         app.MapControllers();
         app.MapOpenApi("/openapi/{documentName}.json");
         // The API reference page (Scalar) starts itself with an inline module script and styles; it shows only our own

@@ -11,6 +11,19 @@ namespace OrchardSpbe.Security;
 /// </summary>
 public sealed class TenantCookieManager : ICookieManager
 {
+    /// <summary>The sign-in cookie's name before the tenant's is added (chunks add "C1", "C2"…).</summary>
+    public const string AuthCookieName = ".spbe.auth";
+
+    /// <summary>Whether the request carries this tenant's sign-in cookie — known before authentication runs.</summary>
+    public static bool HasSignInCookie(HttpContext context)
+    {
+        if (!context.Request.Headers.ContainsKey("Cookie")) return false;
+        var name = Name(context, AuthCookieName);
+        foreach (var cookie in context.Request.Cookies)
+            if (cookie.Key.StartsWith(name, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     private readonly ChunkingCookieManager _inner = new();
 
     public string? GetRequestCookie(HttpContext context, string key) => _inner.GetRequestCookie(context, Name(context, key));
