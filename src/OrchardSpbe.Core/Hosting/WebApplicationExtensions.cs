@@ -57,6 +57,7 @@ public static class WebApplicationExtensions
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<ApiTokenRefusal>();
         app.UseAuthorization();
         app.UseOutputCache();
         app.MapControllers();
