@@ -26,7 +26,6 @@ public sealed class DatasetsModule : SpbeModule
         services.AddPermissions(Permissions.All);
         services.AddAdminMenu(
             new AdminMenuItem { Text = "Data terbuka", Url = "/admin/data", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageDatasets.Name, Order = 21, Sites = AdminMenuSites.PdSites },
-            new AdminMenuItem { Text = "Token API", Url = "/admin/data/token", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageDatasets.Name, Order = 22, Sites = AdminMenuSites.PdSites },
             new AdminMenuItem { Text = "Permintaan data", Url = "/admin/permintaan-data", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageDatasets.Name, Order = 23, Sites = AdminMenuSites.PdSites },
             new AdminMenuItem { Text = "Penolakan berbagi data", Url = "/admin/penolakan-data", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageDatasets.Name, Order = 23, Sites = AdminMenuSites.Portal });
 
@@ -55,11 +54,11 @@ public sealed class DatasetsModule : SpbeModule
         services.AddHandoverHandler<Sharing.ShareRequestReceivedHandler>();
         services.AddHandoverHandler<Sharing.ShareDecisionReceivedHandler>();
         services.AddHandoverHandler<Sharing.ShareRefusalFlaggedHandler>();
+        services.AddScoped<OrchardSpbe.Security.IApiTokenResolver, Sharing.ShareTokenResolver>(); // the requester's access token, read by Core's token scheme
 
         // CKAN's Action API.
         services.AddScoped<Api.CkanActions>();
         services.AddScoped<Api.CkanWriteActions>();
-        services.AddScoped<Api.ApiTokens>();
 
         // What the public reads: the catalogue (/data, package_search), search documents, the sample datasets.
         services.AddScoped<CatalogueQuery>();

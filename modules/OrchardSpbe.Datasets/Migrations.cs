@@ -58,5 +58,12 @@ public sealed class Migrations : DataMigration
                 request_id TEXT PRIMARY KEY, walidata TEXT NOT NULL, requester TEXT NOT NULL, dataset_name TEXT NOT NULL,
                 dataset_title TEXT NULL, reason_text TEXT NULL, decided_by TEXT NULL, decided_utc {db.Dialect.BigInt} NOT NULL);
             """),
+        // API tokens now serve every API and live with the users (api_tokens, made by the always-enabled Users feature,
+        // whose steps run before this module's): the tokens issued here move there with their hashes, so they keep working.
+        async db => await db.ExecuteAsync("""
+            INSERT INTO api_tokens (id, user_name, name, hash, created_utc, expires_utc, revoked_utc, last_used_utc)
+            SELECT id, user_name, name, hash, created_utc, expires_utc, revoked_utc, last_used_utc FROM ds_api_tokens;
+            DROP TABLE ds_api_tokens;
+            """),
     ];
 }

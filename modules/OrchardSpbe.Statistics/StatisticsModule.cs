@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 using OrchardSpbe.Content.Editing;
 using OrchardSpbe.Hosting;
@@ -40,6 +41,7 @@ public sealed class StatisticsModule : SpbeModule
         services.AddScoped<ObservationStore>();
         services.AddScoped<ImportFileReader>();
         services.AddSingleton<ImportJobs>();
+        services.Configure<OpenApiOptions>("v1", o => o.AddOperationTransformer<Api.ImportRequestBody>()); // the import API's body, described
         services.AddScoped<SubmissionService>();
         services.AddScoped<VerificationService>();
         services.AddHandoverHandler<SubmissionReceivedHandler>();

@@ -39,6 +39,9 @@ public sealed class UsersModule : SpbeModule
         services.AddScoped<UserDirectory>();
         services.AddScoped<ITenantUsers, TenantUsers>();
         services.AddScoped<IRolePermissionSource>(sp => sp.GetRequiredService<RoleStore>());
+        // Each user's API tokens, for every API of the site (Core's token scheme asks the resolver).
+        services.AddScoped<ApiTokenStore>();
+        services.AddScoped<IApiTokenResolver, UserTokenResolver>();
 
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -67,7 +70,8 @@ public sealed class UsersModule : SpbeModule
         services.AddRecipeStep<UsersStep>();
         services.AddAdminMenu(
             new AdminMenuItem { Text = "Pengguna", Url = "/admin/users", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageUsers.Name, Order = 20 },
-            new AdminMenuItem { Text = "Peran", Url = "/admin/roles", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageRoles.Name, Order = 21 });
+            new AdminMenuItem { Text = "Peran", Url = "/admin/roles", FeatureId = Manifest.FeatureId, Permission = Permissions.ManageRoles.Name, Order = 21 },
+            new AdminMenuItem { Text = "Token API", Url = "/admin/token", FeatureId = Manifest.FeatureId, Order = 22 });
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -9,7 +9,7 @@ public sealed class TokenTests(SqliteSite fixture) : IClassFixture<SqliteSite>
 {
     private static async Task<string> CreateTokenAsync(DataDesk desk, SiteClient client, string name)
     {
-        var page = await client.SubmitAsync(desk.Url("/admin/data/token"), "form.token-form", new Dictionary<string, string> { ["name"] = name, ["days"] = "30" });
+        var page = await client.SubmitAsync(desk.Url("/admin/token"), "form.token-form", new Dictionary<string, string> { ["name"] = name, ["days"] = "30" });
         Assert.Empty(page.Errors);
         return page.Document.QuerySelector("code.new-token")!.TextContent.Trim();
     }
@@ -94,7 +94,7 @@ public sealed class TokenTests(SqliteSite fixture) : IClassFixture<SqliteSite>
         Assert.Equal(2, filtered.GetProperty("result").GetProperty("total").GetInt32());
         Assert.Equal([1L, 13L], filtered.GetProperty("result").GetProperty("records").EnumerateArray().Select(r => r.GetProperty("_id").GetInt64()));
 
-        var list = await desk.PdAdmin.OpenAsync(desk.Url("/admin/data/token"));
+        var list = await desk.PdAdmin.OpenAsync(desk.Url("/admin/token"));
         var revoked = await list.SubmitAsync(desk.PdAdmin, "tr[data-token] form", new Dictionary<string, string>());
         Assert.Empty(revoked.Errors);
         var (after, body) = await PostAsync(client, desk.Url("/api/3/action/package_patch"), """{"id": "kunjungan-puskesmas", "title": "Tidak boleh"}""", token);

@@ -39,7 +39,7 @@ public sealed class StatisticsDesk(TestSite site, string pd, SiteClient pdAdmin)
 
     public string VerifierName => "verifikator" + pd;
 
-    private static async Task AddUsersAsync(SiteClient admin, Uri recipes, string domain, params (string UserName, string Role)[] users)
+    public static async Task AddUsersAsync(SiteClient admin, Uri recipes, string domain, params (string UserName, string Role)[] users)
     {
         var list = string.Join(",", users.Select(u =>
             $$"""{ "userName": "{{u.UserName}}", "email": "{{u.UserName}}@{{domain}}.bekasikota.go.id", "password": "{{Password}}", "roles": ["{{u.Role}}"] }"""));

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using OrchardSpbe.Datasets.Datasets;
 using OrchardSpbe.Modules;
+using OrchardSpbe.Security;
 using OrchardSpbe.Tenants;
 
 namespace OrchardSpbe.Datasets.Api;
@@ -19,7 +21,8 @@ namespace OrchardSpbe.Datasets.Api;
 [RequireFeature(Manifest.FeatureId)]
 [AllowAnonymous]
 [IgnoreAntiforgeryToken] // no cookie-authorised change happens here: read actions change nothing, write actions need a token
-public sealed class CkanApiController(CkanActions actions, CkanWriteActions writes, ApiTokens tokens, TenantContext tenant, TenantRegistry registry, TenantUrls urls) : Controller
+[AnswersTokenRefusal] // a refused token is CKAN's Authorization Error (403), below
+public sealed class CkanApiController(CkanActions actions, CkanWriteActions writes, TenantContext tenant, TenantRegistry registry, TenantUrls urls) : Controller
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -66,10 +69,9 @@ public sealed class CkanApiController(CkanActions actions, CkanWriteActions writ
         {
             // A token (Authorization or X-CKAN-API-Key, as CKAN's clients send it) signs the request in; a write needs one —
             // the site's cookie never authorises a write here, so no other site can make a signed-in browser write.
-            var user = read ? User : new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
-            var presented = Request.Headers.Authorization.FirstOrDefault() is { Length: > 0 } authorization ? authorization : Request.Headers["X-CKAN-API-Key"].FirstOrDefault();
-            if (!string.IsNullOrWhiteSpace(presented))
-                user = await tokens.AuthenticateAsync(presented) ?? throw new CkanNotAuthorized("the API token is unknown, expired or revoked");
+            var token = await HttpContext.AuthenticateAsync(ApiTokenHandler.Scheme);
+            if (token.Failure is not null) throw new CkanNotAuthorized("the API token is unknown, expired or revoked");
+            var user = token.Succeeded ? token.Principal! : read ? User : new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
             var result = read
                 ? await actions.RunAsync(name, args, user, dicts, $"{root}{Request.Path}", HttpContext.RequestAborted)
                 : await writes.RunAsync(name, args, user, dicts, upload);

@@ -42,5 +42,3 @@ public sealed class ResourcePageViewModel
     public required Func<object, string> Link { get; init; }
     public required string DownloadUrl { get; init; }
 }
-
-public sealed record ApiTokensViewModel(IReadOnlyList<OrchardSpbe.Datasets.Api.ApiToken> Tokens, string? NewToken, string? Error);

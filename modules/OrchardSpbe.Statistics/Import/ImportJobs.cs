@@ -25,12 +25,48 @@ public sealed class ImportJobs(TenantScopeFactory scopes, AppDataFolder appData,
 
     public async Task<string> StartAsync(TenantShell shell, IndicatorRow indicator, IFormFile file, ImportOptions options, string userName)
     {
+        await using var content = file.OpenReadStream();
+        var progress = await CreateAsync(shell, indicator, content, file.FileName, options, userName);
+        _ = Task.Run(() => RunAsync(shell, progress, userName, write: false));
+        return progress.Id;
+    }
+
+    /// <summary>
+    /// The API's import in one call, by the same two steps: the whole file checked, then — only when it is fully valid —
+    /// written in one transaction. Returns when it has ended: done, invalid with its errors, cancelled or failed.
+    /// </summary>
+    public async Task<ImportProgress> ImportNowAsync(TenantShell shell, IndicatorRow indicator, Stream content, string fileName, ImportOptions options,
+        string userName, CancellationToken cancellationToken)
+    {
+        var progress = await CreateAsync(shell, indicator, content, fileName, options, userName, cancellationToken);
+        // The client going away cancels whichever step runs (a cancelled write leaves nothing).
+        await using (cancellationToken.Register(() => progress.Cancellation.Cancel()))
+        {
+            await RunAsync(shell, progress, userName, write: false);
+            if (!cancellationToken.IsCancellationRequested && BeginWrite(progress)) await RunAsync(shell, progress, userName, write: true);
+        }
+        return progress;
+    }
+
+    /// <summary>Keeps the upload beside the tenant's files and records the import; nothing is checked yet.</summary>
+    private async Task<ImportProgress> CreateAsync(TenantShell shell, IndicatorRow indicator, Stream content, string fileName, ImportOptions options,
+        string userName, CancellationToken cancellationToken = default)
+    {
         var id = Guid.NewGuid().ToString("N")[..20];
         var folder = Path.Combine(appData.TenantFolder(shell.Name), "imports");
         Directory.CreateDirectory(folder);
-        var fileName = Path.GetFileName(file.FileName);
+        fileName = Path.GetFileName(fileName);
         var path = Path.Combine(folder, id + (ImportFileReader.IsXlsx(fileName) ? ".xlsx" : ".csv"));
-        await using (var target = File.Create(path)) await file.CopyToAsync(target);
+        try
+        {
+            await using var target = File.Create(path);
+            await content.CopyToAsync(target, cancellationToken);
+        }
+        catch
+        {
+            File.Delete(path); // a body cut short or over the limit leaves no file behind
+            throw;
+        }
         Prune();
         var progress = new ImportProgress { Id = id, IndicatorId = indicator.ContentItemId, FileName = fileName, State = ImportStates.Checking, Path = path, Options = options };
         _jobs[Key(shell.Name, id)] = progress;
@@ -39,14 +75,19 @@ public sealed class ImportJobs(TenantScopeFactory scopes, AppDataFolder appData,
                 INSERT INTO stat_imports (id, indicator_id, file_name, state, rows_read, created_by, created_utc)
                 VALUES (@id, @indicatorId, @fileName, @state, 0, @userName, @now)
                 """, new { id, indicatorId = indicator.ContentItemId, fileName, state = progress.State, userName, now = UnixTime.Ms(clock.GetUtcNow()) });
-        _ = Task.Run(() => RunAsync(shell, progress, userName, write: false));
-        return id;
+        return progress;
     }
 
     /// <summary>Starts writing a checked, fully valid file; false when it is not in that state.</summary>
     public bool Confirm(TenantShell shell, string id, string userName)
     {
-        if (!_jobs.TryGetValue(Key(shell.Name, id), out var progress)) return false;
+        if (!_jobs.TryGetValue(Key(shell.Name, id), out var progress) || !BeginWrite(progress)) return false;
+        _ = Task.Run(() => RunAsync(shell, progress, userName, write: true));
+        return true;
+    }
+
+    private static bool BeginWrite(ImportProgress progress)
+    {
         lock (progress)
         {
             if (progress.State != ImportStates.Valid) return false;
@@ -54,7 +95,6 @@ public sealed class ImportJobs(TenantScopeFactory scopes, AppDataFolder appData,
             progress.Fraction = 0;
             progress.Cancellation = new CancellationTokenSource();
         }
-        _ = Task.Run(() => RunAsync(shell, progress, userName, write: true));
         return true;
     }
 

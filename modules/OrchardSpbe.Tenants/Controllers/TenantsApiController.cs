@@ -9,8 +9,9 @@ using OrchardSpbe.Security;
 namespace OrchardSpbe.Tenants.Controllers;
 
 /// <summary>
-/// The same operations as the admin screens, for automation. Signed in with the portal's cookie;
-/// changes need the antiforgery token (GET /api/antiforgery) in the X-CSRF-TOKEN header.
+/// The same operations as the admin screens, for automation. Signed in with a portal user's API token
+/// (Authorization: Bearer …), or with the portal's cookie, whose changes need the antiforgery token
+/// (GET /api/antiforgery) in the X-CSRF-TOKEN header.
 /// Errors are 400 validation problems keyed by field, with messages in the UI language.
 /// </summary>
 [ApiController]

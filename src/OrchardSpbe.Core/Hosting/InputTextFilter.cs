@@ -28,7 +28,9 @@ public sealed class InputTextFilter : IAsyncResourceFilter, IOrderedFilter
         // Route segments too ("/admin/roles/%EF%BF%BE"): Identity's name normaliser throws on U+FFFE.
         foreach (var (key, value) in context.RouteData.Values.ToList())
             if (value is string text && !XmlText.IsValid(text)) context.RouteData.Values[key] = XmlText.Clean(text);
-        if (!request.HasFormContentType && !context.ActionDescriptor.Parameters.Any(p => p.BindingInfo?.BindingSource == BindingSource.Body))
+        var readsBody = context.ActionDescriptor.Parameters.Any(p => p.BindingInfo?.BindingSource == BindingSource.Body)
+                        || context.ActionDescriptor.EndpointMetadata.OfType<ReadsRequestBodyAttribute>().Any();
+        if (!request.HasFormContentType && !readsBody)
         {
             // An action that reads a form gets JSON or text: 415. Without a body (a button posted by a script with
             // the token in a header) it gets an empty form, since Request.Form throws on a request without one.
@@ -83,3 +85,10 @@ public sealed class InputTextFilter : IAsyncResourceFilter, IOrderedFilter
         return cleaned;
     }
 }
+
+/// <summary>
+/// On an action that reads a non-form body itself (a file sent as the request body, by its content type): the input
+/// filter lets that body through instead of answering 415. A form sent to it is still read and cleaned as any other.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ReadsRequestBodyAttribute : Attribute;

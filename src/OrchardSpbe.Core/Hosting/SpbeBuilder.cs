@@ -58,7 +58,7 @@ public sealed class SpbeBuilder
         _mvc = services.AddControllersWithViews(mvc =>
             {
                 mvc.Filters.Add<FeatureGateFilter>();
-                mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                mvc.Filters.Add(new CookieAntiforgeryFilter());
                 mvc.Filters.Add<InputTextFilter>();
                 mvc.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
                 mvc.ModelMetadataDetailsProviders.Add(new NonNullableStringMetadata());
@@ -76,9 +76,10 @@ public sealed class SpbeBuilder
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "API Pemerintah Kota Bekasi (OrchardSpbe)";
-            document.Info.Description = "Data terbuka dan statistik sektoral. Di portal kota: semua perangkat daerah; di situs perangkat daerah: datanya sendiri.";
+            document.Info.Description = "Data terbuka dan statistik sektoral. Di portal kota: semua perangkat daerah; di situs perangkat daerah: datanya sendiri. " +
+                                        "Operasi yang memerlukan pengguna menerima token API situs itu (Authorization: Bearer …).";
             return Task.CompletedTask;
-        }));
+        }).AddOperationTransformer<ApiTokenOpenApi>());
         // /health: each dependency healthy, degraded or unhealthy (the mail server's check comes with the Notifications module).
         var health = services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
@@ -229,6 +230,7 @@ public sealed class SpbeBuilder
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<PermissionHandler>();
         services.AddSingleton<TenantTicketFormat>();
+        services.AddApiTokenAuthentication();
         services.AddAntiforgery(o =>
         {
             o.HeaderName = "X-CSRF-TOKEN";

@@ -60,6 +60,7 @@ public static class WebApplicationExtensions
         app.UseOutputCache();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<ApiTokenRefusal>();
         app.UseAuthorization();
         app.MapControllers();
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -1,20 +1,23 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using OrchardSpbe.Datasets.Api;
-using OrchardSpbe.Datasets.ViewModels;
 using OrchardSpbe.Localization;
 using OrchardSpbe.Modules;
-using OrchardSpbe.Security;
+using OrchardSpbe.Users.Services;
+using OrchardSpbe.Users.ViewModels;
 
-namespace OrchardSpbe.Datasets.Controllers;
+namespace OrchardSpbe.Users.Controllers;
 
-/// <summary>The signed-in user's API tokens: create one (shown once), see when each was used, revoke it.</summary>
-[Area("Datasets")]
+/// <summary>
+/// The signed-in user's API tokens: create one (shown once), see when each was used, revoke it. Any signed-in user
+/// may: a token does only what its user's permissions allow.
+/// </summary>
+[Area("Users")]
 [RequireFeature(Manifest.FeatureId)]
-[RequirePermission("ManageDatasets")]
-[Route("admin/data/token")]
-public sealed class ApiTokensController(ApiTokens tokens, IStringLocalizer<Strings> T) : Controller
+[Authorize]
+[Route("admin/token")]
+public sealed class ApiTokensController(ApiTokenStore tokens, IStringLocalizer<Strings> T) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() => View(new ApiTokensViewModel(await tokens.ListAsync(UserName), null, null));
@@ -24,8 +27,8 @@ public sealed class ApiTokensController(ApiTokens tokens, IStringLocalizer<Strin
     {
         string? error = null;
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100) error = T["Nama token wajib diisi (paling banyak 100 karakter)."];
-        else if (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var valid) || valid is < 1 or > ApiTokens.MaxDays)
-            error = T["Masa berlaku 1 sampai {0} hari.", ApiTokens.MaxDays];
+        else if (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var valid) || valid is < 1 or > ApiTokenStore.MaxDays)
+            error = T["Masa berlaku 1 sampai {0} hari.", ApiTokenStore.MaxDays];
         if (error is not null)
         {
             Response.StatusCode = 400;
@@ -40,7 +43,7 @@ public sealed class ApiTokensController(ApiTokens tokens, IStringLocalizer<Strin
     {
         if (!await tokens.RevokeAsync(id, UserName)) return NotFound();
         TempData["Message"] = T["Token dicabut."].Value;
-        return Redirect(Url.Content("~/admin/data/token"));
+        return Redirect(Url.Content("~/admin/token"));
     }
 
     private string UserName => User.Identity?.Name ?? "";
