@@ -69,7 +69,7 @@ public sealed class CkanApiController(CkanActions actions, CkanWriteActions writ
         {
             // A token (Authorization or X-CKAN-API-Key, as CKAN's clients send it) signs the request in; a write needs one —
             // the site's cookie never authorises a write here, so no other site can make a signed-in browser write.
-            var token = await HttpContext.AuthenticateAsync(ApiTokenHandler.Scheme);
+            var token = await HttpContext.AuthenticateAsync(ApiTokenHandler.SchemeName);
             if (token.Failure is not null) throw new CkanNotAuthorized("the API token is unknown, expired or revoked");
             var user = token.Succeeded ? token.Principal! : read ? User : new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
             var result = read

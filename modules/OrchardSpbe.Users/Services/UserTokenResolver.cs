@@ -19,6 +19,6 @@ public sealed class UserTokenResolver(ApiTokenStore tokens, UserManager<SpbeUser
         if (await users.FindByNameAsync(found.UserName) is not { IsEnabled: true } user) return null;
         await tokens.MarkUsedAsync(found.Id);
         var cookieLike = await principals.CreateAsync(user);
-        return new ClaimsPrincipal(new ClaimsIdentity(cookieLike.Claims, ApiTokenHandler.Scheme));
+        return new ClaimsPrincipal(new ClaimsIdentity(cookieLike.Claims, ApiTokenHandler.SchemeName));
     }
 }

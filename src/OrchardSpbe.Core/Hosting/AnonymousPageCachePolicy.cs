@@ -52,22 +52,39 @@ public sealed class AnonymousPageCachePolicy : IOutputCachePolicy
         if (anonymous)
         {
             http.Response.Headers.ETag = $"W/\"{Guid.NewGuid():N}\"";
-            http.Response.Headers.LastModified = DateTimeOffset.UtcNow.ToString("R", CultureInfo.InvariantCulture);
+            http.Response.Headers.LastModified = HttpDateNow();
             // A page that is not kept (a 404, one that sets a cookie) has nothing to revalidate against: no validators.
-            http.Response.OnStarting(() =>
-            {
-                var response = http.Response;
-                if (response.StatusCode is not (StatusCodes.Status200OK or StatusCodes.Status304NotModified) || response.Headers.ContainsKey("Set-Cookie"))
-                {
-                    response.Headers.Remove("ETag");
-                    response.Headers.Remove("Last-Modified");
-                }
-                return Task.CompletedTask;
-            });
+            http.Response.OnStarting(DropValidatorsUnlessKept, http.Response);
         }
-        var tenant = http.RequestServices.GetRequiredService<TenantContext>();
+        var tenant = TenantContext.Of(http);
         if (tenant.HasTenant) context.Tags.Add(TagOf(tenant.Name));
         return ValueTask.CompletedTask;
+    }
+
+    private static Task DropValidatorsUnlessKept(object state)
+    {
+        var response = (HttpResponse)state;
+        if (response.StatusCode is not (StatusCodes.Status200OK or StatusCodes.Status304NotModified) || response.Headers.ContainsKey("Set-Cookie"))
+        {
+            response.Headers.Remove("ETag");
+            response.Headers.Remove("Last-Modified");
+        }
+        return Task.CompletedTask;
+    }
+
+    private sealed record HttpDate(long Second, string Text);
+
+    private static HttpDate? _httpDate;
+
+    /// <summary>Now as an HTTP date, formatted once a second (every request before a cache lookup asks for it).</summary>
+    private static string HttpDateNow()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var second = now.ToUnixTimeSeconds();
+        if (_httpDate is { } kept && kept.Second == second) return kept.Text;
+        var text = now.ToString("R", CultureInfo.InvariantCulture);
+        _httpDate = new HttpDate(second, text);
+        return text;
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
@@ -87,11 +104,14 @@ public sealed class AnonymousPageCachePolicy : IOutputCachePolicy
         return ValueTask.CompletedTask;
     }
 
-    private static void Count(OutputCacheContext context, bool hit)
+    private Operations.SpbeMetrics? _metrics;
+
+    private void Count(OutputCacheContext context, bool hit)
     {
-        var metrics = context.HttpContext.RequestServices.GetRequiredService<Operations.SpbeMetrics>();
+        // A singleton: looked up once, not on every cache hit.
+        var metrics = _metrics ??= context.HttpContext.RequestServices.GetRequiredService<Operations.SpbeMetrics>();
         if (!metrics.CountsOutputCache) return;
-        var tenant = context.HttpContext.RequestServices.GetRequiredService<TenantContext>();
+        var tenant = TenantContext.Of(context.HttpContext);
         metrics.OutputCache(tenant.HasTenant ? tenant.Name : "", hit);
     }
 }

@@ -54,7 +54,9 @@ public sealed class TenantResolutionMiddleware(
             return;
         }
 
-        context.RequestServices.GetRequiredService<TenantContext>().Set(shell);
+        var tenantContext = context.RequestServices.GetRequiredService<TenantContext>();
+        tenantContext.Set(shell);
+        context.Features.Set(tenantContext);
         if (record.UrlPrefix is not null && context.Request.Path.StartsWithSegments("/" + record.UrlPrefix, StringComparison.OrdinalIgnoreCase, out var rest))
         {
             context.Request.PathBase = context.Request.PathBase.Add("/" + record.UrlPrefix);

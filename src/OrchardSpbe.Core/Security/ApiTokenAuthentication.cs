@@ -19,9 +19,9 @@ public static class ApiTokenAuthentication
     {
         var signIn = new SignInScheme();
         services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.Scheme, null)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
             .AddPolicyScheme(SelectorScheme, null, o => o.ForwardDefaultSelector = context =>
-                ApiTokenHandler.Presented(context.Request) is null ? signIn.Name : ApiTokenHandler.Scheme);
+                ApiTokenHandler.Presented(context.Request) is null ? signIn.Name : ApiTokenHandler.SchemeName);
         // After every module's configuration: whatever the site set as its default (Identity's cookie) is kept for the
         // requests without a token, and the selector takes its place.
         services.PostConfigure<AuthenticationOptions>(o =>
@@ -35,7 +35,7 @@ public static class ApiTokenAuthentication
 
     /// <summary>Whether this request was signed in by a token (and so by no cookie).</summary>
     public static bool SignedInByToken(HttpContext context) =>
-        context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Ticket?.AuthenticationScheme == ApiTokenHandler.Scheme;
+        context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Ticket?.AuthenticationScheme == ApiTokenHandler.SchemeName;
 
     private sealed class SignInScheme
     {

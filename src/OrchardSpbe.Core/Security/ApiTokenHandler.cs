@@ -19,7 +19,7 @@ namespace OrchardSpbe.Security;
 public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "ApiToken";
+    public const string SchemeName = "ApiToken";
     public const string CkanHeader = "X-CKAN-API-Key";
     private const int MaxLength = 200;
 
@@ -42,7 +42,7 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
         var principal = resolver is null ? null : await resolver.ResolveAsync(token, Context.RequestAborted);
         return principal is null
             ? AuthenticateResult.Fail("The API token is unknown, expired or revoked, or belongs to another site.")
-            : AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme));
+            : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -13,9 +13,9 @@ public sealed class ApiTokenRefusal(RequestDelegate next)
     {
         if (ApiTokenHandler.Presented(context.Request) is not null
             && context.GetEndpoint()?.Metadata.GetMetadata<AnswersTokenRefusalAttribute>() is null
-            && (await context.AuthenticateAsync(ApiTokenHandler.Scheme)).Failure is not null)
+            && (await context.AuthenticateAsync(ApiTokenHandler.SchemeName)).Failure is not null)
         {
-            await context.ChallengeAsync(ApiTokenHandler.Scheme);
+            await context.ChallengeAsync(ApiTokenHandler.SchemeName);
             return;
         }
         await next(context);

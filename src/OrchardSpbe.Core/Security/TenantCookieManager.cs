@@ -36,7 +36,7 @@ public sealed class TenantCookieManager : ICookieManager
 
     private static string Name(HttpContext context, string key)
     {
-        var tenant = context.RequestServices.GetRequiredService<TenantContext>();
+        var tenant = TenantContext.Of(context);
         return tenant.HasTenant ? key + "." + tenant.Name : key;
     }
 

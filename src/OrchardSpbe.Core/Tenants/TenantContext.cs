@@ -13,6 +13,13 @@ public sealed class TenantContext
     /// <summary>The background task the scope runs (null: a request's): its own commits do not wake it again.</summary>
     public string? BackgroundTask { get; set; }
 
+    /// <summary>
+    /// The request's tenant context. Tenant resolution also puts it in the request's features, so the hot path (a cached
+    /// page) reads it there rather than through the request scope's service lookup.
+    /// </summary>
+    public static TenantContext Of(Microsoft.AspNetCore.Http.HttpContext context) =>
+        context.Features.Get<TenantContext>() ?? Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TenantContext>(context.RequestServices);
+
     public void Set(TenantShell shell)
     {
         if (_shell is not null && _shell.Name != shell.Name)
