@@ -83,26 +83,14 @@ public sealed class CkanActions(
             foreach (var dataset in hidden.Skip(Math.Max(0, start - (int)result.Count)).Take(rows - results.Count))
                 if (await access.CanReadAsync(dataset, user, "package_search")) results.Add(dataset);
         }
-        var facets = new JsonObject();
-        var searchFacets = new JsonObject();
-        foreach (var (field, values) in result.Facets)
-        {
-            facets[field] = new JsonObject(values.Select(v => KeyValuePair.Create(v.Value, (JsonNode?)v.Count)));
-            searchFacets[field] = new JsonObject
-            {
-                ["title"] = field,
-                ["items"] = new JsonArray(values.Select(v => (Name: v.Value, Display: DisplayName(field, v.Value), v.Count))
-                    .OrderByDescending(v => v.Display, StringComparer.Ordinal)
-                    .Select(v => (JsonNode?)new JsonObject { ["name"] = v.Name, ["display_name"] = v.Display, ["count"] = v.Count }).ToArray()),
-            };
-        }
+        var facets = result.Facets.Select(f => new FacetItems(f.Key, f.Value.Select(v => (v.Value, DisplayName(f.Key, v.Value), v.Count)).ToList())).ToList();
         return new JsonObject
         {
             ["count"] = count,
-            ["facets"] = facets,
+            ["facets"] = JsonValue.Create(new FacetCounts(facets)),
             ["results"] = new JsonArray(results.Select(d => (JsonNode?)dicts.PackageInList(d)).ToArray()),
             ["sort"] = string.IsNullOrWhiteSpace(sortText) ? "score desc, metadata_modified desc" : sortText,
-            ["search_facets"] = searchFacets,
+            ["search_facets"] = JsonValue.Create(new SearchFacets(facets)),
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using OrchardSpbe.Security;
@@ -16,16 +17,25 @@ public sealed class SearchReader(TenantContext tenant, ShellHost shells, IAuthor
     public const string EditContent = "EditContent";
     public const string EditOwnContent = "EditOwnContent";
 
+    // The portal's whole list per list of running shells (kept by the shell host until a tenant or shell changes):
+    // one instance per change, so the search's result cache keys it once (ResultCache.KeyOf) rather than per request.
+    private static readonly ConditionalWeakTable<IReadOnlyList<TenantShell>, IReadOnlyList<TenantShell>> Searched = new();
+
     public async Task<IReadOnlyList<TenantShell>> TenantsAsync(string? pd = null, string? category = null)
     {
         if (!tenant.IsDefault) return [tenant.Shell];
-        return (await shells.RunningAsync())
+        var running = await shells.RunningAsync();
+        if (pd is not { Length: > 0 } && category is not { Length: > 0 }) return Searched.GetValue(running, list => Searchable(list, null, null));
+        return Searchable(running, pd, category);
+    }
+
+    private static List<TenantShell> Searchable(IReadOnlyList<TenantShell> running, string? pd, string? category) =>
+        running
             .Where(s => s.IsFeatureEnabled(Manifest.FeatureId))
             .Where(s => pd is not { Length: > 0 } || s.Name == pd)
             .Where(s => category is not { Length: > 0 } || string.Equals(s.Record.Category, category, StringComparison.OrdinalIgnoreCase))
             .OrderBy(s => s.Name, StringComparer.Ordinal)
             .ToList();
-    }
 
     public async Task<SearchRequest> RequestAsync(ClaimsPrincipal user, UserQuery query, int page, SearchSort sort, string? pd, string? category, string? type)
     {

@@ -308,9 +308,10 @@ public sealed class SearchService(SearchIndexHost indexes, OrchardSpbe.Operation
         if (request.Portal)
         {
             // Every tenant's catch-up has run once since start (the portal's copy is as fresh as their own). After
-            // start-up each is a completed task; at start-up (empty folders: every index rebuilt) two run at once,
-            // one per core — the build is analysis, CPU-bound, and one at a time left a core idle.
-            var pending = request.Tenants.Where(shell => indexes.Find(shell.Name) is not { IsReady: true }).ToList();
+            // start-up none is pending, however many indexes the idle release closed since; at start-up (empty
+            // folders: every index rebuilt) two run at once, one per core — the build is analysis, CPU-bound, and one
+            // at a time left a core idle.
+            var pending = request.Tenants.Where(shell => !indexes.HasCaughtUp(shell.Name)).ToList();
             if (pending.Count > 0)
             await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = BuildParallelism, CancellationToken = cancellationToken },
                 async (shell, token) =>

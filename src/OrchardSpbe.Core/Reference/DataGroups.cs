@@ -30,5 +30,9 @@ public static class DataGroups
         new("lainnya", "Lainnya"),
     ];
 
-    public static DataGroup? Find(string? code) => All.FirstOrDefault(g => g.Code == code);
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, DataGroup> ByCode =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(All, g => g.Code, StringComparer.Ordinal);
+
+    // Looked up for every dataset and facet value a catalogue answer names.
+    public static DataGroup? Find(string? code) => code is not null && ByCode.TryGetValue(code, out var group) ? group : null;
 }

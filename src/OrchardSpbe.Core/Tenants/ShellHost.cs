@@ -15,6 +15,10 @@ public sealed class ShellHost(TenantScopeFactory scopes, TenantRegistry registry
 {
     private readonly ConcurrentDictionary<string, TenantShell> _shells = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<TenantShell>>> _building = new();
+    // The running shells as last listed, with the registry version and shell changes they were listed under: the
+    // portal's searches ask for them on every request, and the same list instance lets callers key what they derive.
+    private (object Registry, int Shells, IReadOnlyList<TenantShell> List)? _running;
+    private int _shellChanges;
 
     public TenantShell? Find(string name) => _shells.GetValueOrDefault(name);
 
@@ -25,6 +29,7 @@ public sealed class ShellHost(TenantScopeFactory scopes, TenantRegistry registry
     {
         var shell = await BuildAsync(record);
         _shells[record.Name] = shell;
+        Interlocked.Increment(ref _shellChanges);
         return shell;
     }
 
@@ -35,7 +40,9 @@ public sealed class ShellHost(TenantScopeFactory scopes, TenantRegistry registry
         var building = _building.GetOrAdd(record.Name, _ => new Lazy<Task<TenantShell>>(async () =>
         {
             var built = await BuildAsync(record);
-            return _shells.GetOrAdd(record.Name, built);
+            var kept = _shells.GetOrAdd(record.Name, built);
+            Interlocked.Increment(ref _shellChanges);
+            return kept;
         }));
         try { return await building.Value; }
         finally { _building.TryRemove(new KeyValuePair<string, Lazy<Task<TenantShell>>>(record.Name, building)); }
@@ -48,13 +55,22 @@ public sealed class ShellHost(TenantScopeFactory scopes, TenantRegistry registry
     /// <summary>Every running tenant's shell, building those not yet used (the portal's boards across every PD).</summary>
     public async Task<IReadOnlyList<TenantShell>> RunningAsync()
     {
+        var version = registry.Version;
+        var changes = Volatile.Read(ref _shellChanges);
+        if (_running is { } kept && kept.Registry == version && kept.Shells == changes) return kept.List;
         var shells = new List<TenantShell>();
         foreach (var record in registry.All.Where(t => t.State == TenantState.Running))
             shells.Add(_shells.TryGetValue(record.Name, out var shell) ? shell : await GetOrActivateAsync(record));
+        // Kept only if nothing changed while listing (a shell built here counts as a change: the next call lists again).
+        if (registry.Version == version && Volatile.Read(ref _shellChanges) == changes) _running = (version, changes, shells);
         return shells;
     }
 
-    public void Deactivate(string name) => _shells.TryRemove(name, out _);
+    public void Deactivate(string name)
+    {
+        _shells.TryRemove(name, out _);
+        Interlocked.Increment(ref _shellChanges);
+    }
 
     private async Task<TenantShell> BuildAsync(TenantRecord record)
     {

@@ -12,6 +12,9 @@ public sealed class TenantRegistry
 
     public IReadOnlyCollection<TenantRecord> All => _snapshot.ByName.Values;
 
+    /// <summary>Changes with every change to the list: what is derived from it may be kept until this differs.</summary>
+    public object Version => _snapshot;
+
     public TenantRecord? Find(string name) => _snapshot.ByName.GetValueOrDefault(name);
 
     public void Load(IEnumerable<TenantRecord> tenants) => _snapshot = new Snapshot(tenants);
