@@ -51,7 +51,7 @@ public sealed class AnonymousPageCachePolicy : IOutputCachePolicy
         // makes the next copy a new one. Set before the page renders: the cache keeps the headers the page starts with.
         if (anonymous)
         {
-            http.Response.Headers.ETag = $"W/\"{Guid.NewGuid():N}\"";
+            http.Response.Headers.ETag = NextETag();
             http.Response.Headers.LastModified = HttpDateNow();
             // A page that is not kept (a 404, one that sets a cookie) has nothing to revalidate against: no validators.
             http.Response.OnStarting(DropValidatorsUnlessKept, http.Response);
@@ -71,6 +71,13 @@ public sealed class AnonymousPageCachePolicy : IOutputCachePolicy
         }
         return Task.CompletedTask;
     }
+
+    // This node's copies: a random prefix per process (two nodes, or a restart, never repeat one) and a counter —
+    // set on every anonymous request before the lookup, so a cache hit should not pay for a random GUID.
+    private static readonly string ETagPrefix = "W/\"" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)) + "-";
+    private static long _etags;
+
+    private static string NextETag() => string.Concat(ETagPrefix, Interlocked.Increment(ref _etags).ToString("x", CultureInfo.InvariantCulture), "\"");
 
     private sealed record HttpDate(long Second, string Text);
 
