@@ -258,7 +258,7 @@ public sealed class SpbeBuilder
     // Limits are per tenant and client address: a busy PD cannot lock another PD's users out.
     private static string PartitionKey(HttpContext context)
     {
-        var tenant = context.RequestServices.GetRequiredService<TenantContext>();
+        var tenant = TenantContext.Of(context);
         return (tenant.HasTenant ? tenant.Name : "-") + "|" + context.Connection.RemoteIpAddress;
     }
 

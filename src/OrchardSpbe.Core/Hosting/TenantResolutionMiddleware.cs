@@ -16,6 +16,7 @@ public sealed class TenantResolutionMiddleware(
     ShellHost shells,
     HostNames hostNames,
     FirstResponse firstResponse,
+    IServiceScopeFactory scopes,
     ILogger<TenantResolutionMiddleware> logger)
 {
     private static readonly byte[] NotFoundBody = Encoding.UTF8.GetBytes("404 - Situs tidak ditemukan / Site not found\n");
@@ -54,9 +55,11 @@ public sealed class TenantResolutionMiddleware(
             return;
         }
 
-        var tenantContext = context.RequestServices.GetRequiredService<TenantContext>();
+        // The tenant in the request's features (what the page cache reads), and in its services when they are first asked for.
+        var tenantContext = new TenantContext();
         tenantContext.Set(shell);
         context.Features.Set(tenantContext);
+        context.Features.Set<Microsoft.AspNetCore.Http.Features.IServiceProvidersFeature>(new TenantRequestServices(context, scopes, shell));
         if (record.UrlPrefix is not null && context.Request.Path.StartsWithSegments("/" + record.UrlPrefix, StringComparison.OrdinalIgnoreCase, out var rest))
         {
             context.Request.PathBase = context.Request.PathBase.Add("/" + record.UrlPrefix);

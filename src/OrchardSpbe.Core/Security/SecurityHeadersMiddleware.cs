@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace OrchardSpbe.Security;
 
 /// <summary>Headers every response carries: no sniffing, no framing, no inline script, a strict referrer.</summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, ContentSecurityPolicy policy)
 {
     private const string StyleNonceKey = "spbe:csp-style-nonce";
 
@@ -26,7 +26,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        Apply(context.Response);
+        Apply(context.Response, policy);
         return next(context);
     }
 
@@ -34,13 +34,17 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     /// Sets the headers on a response. The error page calls it again: the exception handler clears the
     /// headers of the response that failed, and a 500 must not go out without them.
     /// </summary>
-    public static void Apply(HttpResponse response)
+    public static void Apply(HttpResponse response) => Apply(response, response.HttpContext.RequestServices.GetRequiredService<ContentSecurityPolicy>());
+
+    // The policy is a singleton, passed in: asking the request's services for it would build them on every request,
+    // a cached page's too (TenantRequestServices).
+    private static void Apply(HttpResponse response, ContentSecurityPolicy policy)
     {
         var headers = response.Headers;
         headers["X-Content-Type-Options"] = "nosniff";
         headers["X-Frame-Options"] = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        headers["Content-Security-Policy"] = response.HttpContext.RequestServices.GetRequiredService<ContentSecurityPolicy>().Default;
+        headers["Content-Security-Policy"] = policy.Default;
     }
 }
