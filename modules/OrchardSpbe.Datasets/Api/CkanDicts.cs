@@ -157,9 +157,7 @@ public sealed class CkanDicts(Func<DatasetRecord, string, string> absoluteUrl, b
 [JsonConverter(typeof(WrittenJsonConverter))]
 public sealed record WrittenJson(byte[] Utf8);
 
-public sealed class WrittenJsonConverter : JsonConverter<WrittenJson>
+public sealed class WrittenJsonConverter : WriteOnlyConverter<WrittenJson>
 {
-    public override WrittenJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();
-
     public override void Write(Utf8JsonWriter writer, WrittenJson value, JsonSerializerOptions options) => writer.WriteRawValue(value.Utf8, skipInputValidation: true);
 }

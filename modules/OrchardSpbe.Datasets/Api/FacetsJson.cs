@@ -20,10 +20,14 @@ public sealed record FacetCounts(IReadOnlyList<FacetItems> Fields);
 [JsonConverter(typeof(SearchFacetsConverter))]
 public sealed record SearchFacets(IReadOnlyList<FacetItems> Fields);
 
-public sealed class FacetCountsConverter : JsonConverter<FacetCounts>
+/// <summary>A converter of values that exist only to be written into an answer, never read back.</summary>
+public abstract class WriteOnlyConverter<T> : JsonConverter<T>
 {
-    public override FacetCounts Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();
+    public sealed override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();
+}
 
+public sealed class FacetCountsConverter : WriteOnlyConverter<FacetCounts>
+{
     public override void Write(Utf8JsonWriter writer, FacetCounts value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
@@ -37,10 +41,8 @@ public sealed class FacetCountsConverter : JsonConverter<FacetCounts>
     }
 }
 
-public sealed class SearchFacetsConverter : JsonConverter<SearchFacets>
+public sealed class SearchFacetsConverter : WriteOnlyConverter<SearchFacets>
 {
-    public override SearchFacets Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();
-
     public override void Write(Utf8JsonWriter writer, SearchFacets value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
