@@ -17,8 +17,11 @@ public sealed class ShellHost(TenantScopeFactory scopes, TenantRegistry registry
     private readonly ConcurrentDictionary<string, Lazy<Task<TenantShell>>> _building = new();
     // The running shells as last listed, with the registry version and shell changes they were listed under: the
     // portal's searches ask for them on every request, and the same list instance lets callers key what they derive.
-    private (object Registry, int Shells, IReadOnlyList<TenantShell> List)? _running;
+    private RunningList? _running;
     private int _shellChanges;
+
+    // One object, swapped whole: a reader never sees one listing's version with another's shells.
+    private sealed record RunningList(object Registry, int Shells, TenantShell[] List);
 
     public TenantShell? Find(string name) => _shells.GetValueOrDefault(name);
 
@@ -57,13 +60,14 @@ public sealed class ShellHost(TenantScopeFactory scopes, TenantRegistry registry
     {
         var version = registry.Version;
         var changes = Volatile.Read(ref _shellChanges);
-        if (_running is { } kept && kept.Registry == version && kept.Shells == changes) return kept.List;
+        if (Volatile.Read(ref _running) is { } kept && kept.Registry == version && kept.Shells == changes) return kept.List;
         var shells = new List<TenantShell>();
         foreach (var record in registry.All.Where(t => t.State == TenantState.Running))
             shells.Add(_shells.TryGetValue(record.Name, out var shell) ? shell : await GetOrActivateAsync(record));
         // Kept only if nothing changed while listing (a shell built here counts as a change: the next call lists again).
-        if (registry.Version == version && Volatile.Read(ref _shellChanges) == changes) _running = (version, changes, shells);
-        return shells;
+        var listed = shells.ToArray();
+        if (registry.Version == version && Volatile.Read(ref _shellChanges) == changes) Volatile.Write(ref _running, new RunningList(version, changes, listed));
+        return listed;
     }
 
     public void Deactivate(string name)
