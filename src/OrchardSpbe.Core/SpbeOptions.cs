@@ -14,6 +14,7 @@ public sealed class SpbeOptions
     public MetricsSettings Metrics { get; set; } = new();
     public BackupSettings Backup { get; set; } = new();
     public OutboundSettings Outbound { get; set; } = new();
+    public Hosting.PageCache.PageCacheSettings PageCache { get; set; } = new();
 
     /// <summary>Tests only: the name of a <see cref="Handover.FailPoints"/> point at which the process kills itself.</summary>
     public string? FailPoint { get; set; }

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using OrchardSpbe.Applications.Catalogue;
 using OrchardSpbe.Hosting;
 using OrchardSpbe.Modules;
 using OrchardSpbe.Search;
 using OrchardSpbe.Tenants;
+using OrchardSpbe.Hosting.PageCache;
 
 namespace OrchardSpbe.Applications.Controllers;
 
@@ -18,7 +18,7 @@ namespace OrchardSpbe.Applications.Controllers;
 [RequireFeature(Manifest.FeatureId)]
 [PortalOnly]
 [AllowAnonymous]
-[OutputCache(PolicyName = AnonymousPageCachePolicy.Name)]
+[PublicPage]
 public sealed class CatalogueController(PublicCatalogue catalogue, TenantContext tenant, TenantRegistry registry) : Controller
 {
     public static readonly string[] Facets = ["pd", "kelas", "tahap"];
@@ -38,7 +38,7 @@ public sealed class CatalogueController(PublicCatalogue catalogue, TenantContext
             if (tahap is not null) fields["tahap"] = tahap;
             // Search results follow the index, which catches up just after the change that evicted the cached pages:
             // keep them out of the page cache (the search keeps its own, per index version).
-            if (HttpContext.Features.Get<IOutputCacheFeature>() is { } cache) cache.Context.AllowCacheStorage = false;
+            PublicPages.DoNotKeep(HttpContext);
             search = await siteSearch.SearchAsync(User, new SiteSearchQuery
             {
                 Text = q, Type = ApplicationSearchSource.Type, Fields = fields, Facets = Facets, Page = Math.Clamp(page, 1, 1000), PageSize = 20,

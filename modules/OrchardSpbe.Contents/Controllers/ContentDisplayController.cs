@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using OrchardSpbe.Content;
 using OrchardSpbe.Contents.Services;
 using OrchardSpbe.Contents.ViewModels;
 using OrchardSpbe.Hosting;
 using OrchardSpbe.Modules;
+using OrchardSpbe.Hosting.PageCache;
 
 namespace OrchardSpbe.Contents.Controllers;
 
@@ -27,7 +27,7 @@ public sealed class ContentDisplayController(
 
     /// <summary>Last in line: every literal route of the platform and its modules wins over this one.</summary>
     [HttpGet("{**path}", Order = 1000)]
-    [OutputCache(PolicyName = AnonymousPageCachePolicy.Name)]
+    [PublicPage]
     public async Task<IActionResult> Display(string? path, string? kategori, int page = 1)
     {
         var normalized = (path ?? "").Trim('/').ToLowerInvariant();
@@ -44,7 +44,7 @@ public sealed class ContentDisplayController(
 
     /// <summary>Items without an address of their own.</summary>
     [HttpGet("contents/{id}")]
-    [OutputCache(PolicyName = AnonymousPageCachePolicy.Name)]
+    [PublicPage]
     public async Task<IActionResult> ById(string id, int page = 1)
     {
         var item = await contents.GetAsync(id, published: true);
@@ -62,7 +62,7 @@ public sealed class ContentDisplayController(
 
     private async Task<IActionResult> ShowAsync(ContentItem item, int page, string? term = null)
     {
-        Response.Headers.CacheControl = AnonymousPageCachePolicy.Revalidate;
+        Response.Headers.CacheControl = PublicPages.Revalidate;
         var model = await models.BuildAsync(item, page, term);
         return View(model.Children is not null ? "List" : "Item", model);
     }

@@ -3,13 +3,13 @@ using System.Text;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using OrchardSpbe.Content;
 using OrchardSpbe.Hosting;
 using OrchardSpbe.Modules;
 using OrchardSpbe.PublicSite.Services;
 using OrchardSpbe.Tenants;
 using OrchardSpbe.Text;
+using OrchardSpbe.Hosting.PageCache;
 
 namespace OrchardSpbe.PublicSite.Controllers;
 
@@ -21,7 +21,7 @@ namespace OrchardSpbe.PublicSite.Controllers;
 [Area("PublicSite")]
 [RequireFeature(Manifest.FeatureId)]
 [AllowAnonymous]
-[OutputCache(PolicyName = AnonymousPageCachePolicy.Name)]
+[PublicPage]
 public sealed class CrawlerController(TenantContext tenant, TenantUrls urls, PdDirectory directory, ContentStore contents) : Controller
 {
     public static readonly XNamespace SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using OrchardSpbe.Hosting;
 using OrchardSpbe.Localization;
 using OrchardSpbe.Modules;
 using OrchardSpbe.PublicSite.Services;
 using OrchardSpbe.Tenants;
+using OrchardSpbe.Hosting.PageCache;
 
 namespace OrchardSpbe.PublicSite.Controllers;
 
@@ -17,7 +17,7 @@ namespace OrchardSpbe.PublicSite.Controllers;
 [Area("PublicSite")]
 [RequireFeature(Manifest.FeatureId)]
 [AllowAnonymous]
-[OutputCache(PolicyName = AnonymousPageCachePolicy.Name)]
+[PublicPage]
 public sealed class FeedsController(TenantContext tenant, TenantUrls urls, CatalogCards catalog, TimeProvider clock, IStringLocalizer<Strings> T) : Controller
 {
     public const int ItemCount = 30;

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using OrchardSpbe.Hosting;
 using OrchardSpbe.Modules;
 using OrchardSpbe.PublicSite.Services;
 using OrchardSpbe.PublicSite.ViewModels;
 using OrchardSpbe.Tenants;
+using OrchardSpbe.Hosting.PageCache;
 
 namespace OrchardSpbe.PublicSite.Controllers;
 
@@ -24,10 +24,10 @@ public sealed class HomeController(TenantContext tenant, PdDirectory directory, 
     public const int PdAgendaCount = 3;
 
     [HttpGet("")]
-    [OutputCache(PolicyName = AnonymousPageCachePolicy.Name)]
+    [PublicPage]
     public async Task<IActionResult> Index()
     {
-        Response.Headers.CacheControl = AnonymousPageCachePolicy.Revalidate;
+        Response.Headers.CacheControl = PublicPages.Revalidate;
         feeds.Announce(HttpContext);
         if (!tenant.IsDefault)
         {

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using OrchardSpbe.Hosting;
 using OrchardSpbe.Localization;
@@ -8,6 +7,7 @@ using OrchardSpbe.Modules;
 using OrchardSpbe.PublicSite.Services;
 using OrchardSpbe.PublicSite.ViewModels;
 using OrchardSpbe.Tenants;
+using OrchardSpbe.Hosting.PageCache;
 
 namespace OrchardSpbe.PublicSite.Controllers;
 
@@ -19,7 +19,7 @@ namespace OrchardSpbe.PublicSite.Controllers;
 [RequireFeature(Manifest.FeatureId)]
 [PortalOnly]
 [AllowAnonymous]
-[OutputCache(PolicyName = AnonymousPageCachePolicy.Name)]
+[PublicPage]
 public sealed class PortalController(PdDirectory directory, CatalogCards catalog, TenantContext tenant, TenantUrls urls, PageHead head, IStringLocalizer<Strings> T) : Controller
 {
     public const int PageSize = 12;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using OrchardSpbe.Hosting;
@@ -11,6 +10,7 @@ using OrchardSpbe.Statistics.Public;
 using OrchardSpbe.Statistics.Search;
 using OrchardSpbe.Statistics.ViewModels;
 using OrchardSpbe.Tenants;
+using OrchardSpbe.Hosting.PageCache;
 
 namespace OrchardSpbe.Statistics.Controllers;
 
@@ -22,7 +22,7 @@ namespace OrchardSpbe.Statistics.Controllers;
 [Area("Statistics")]
 [RequireFeature(Manifest.FeatureId)]
 [AllowAnonymous]
-[OutputCache(PolicyName = AnonymousPageCachePolicy.Name)]
+[PublicPage]
 public sealed class StatisticsController(PublicStatistics statistics, TenantContext tenant, TenantRegistry registry) : Controller
 {
     public static readonly string[] SearchFacets = ["kelompok", "periodisitas", "level"];

@@ -95,7 +95,7 @@ public sealed class SpbeBuilder
         services.AddSingleton<Operations.IMetricsSource>(sp => sp.GetRequiredService<SafetySweep>());
         services.AddHostedService<BackgroundTaskScheduler>();
         services.AddHostedService<IdleTenantRelease>();
-        services.AddOutputCache(cache => cache.AddPolicy(AnonymousPageCachePolicy.Name, new AnonymousPageCachePolicy()));
+        services.AddSingleton<PageCache.PageCacheStore>();
     }
 
     public IServiceCollection Services => _builder.Services;

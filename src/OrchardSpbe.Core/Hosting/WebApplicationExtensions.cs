@@ -44,6 +44,10 @@ public static class WebApplicationExtensions
         app.UseMiddleware<TenantResolutionMiddleware>();
         // Inside the tenant's logging scope, so a failure is logged with the tenant that had it.
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorPage.WriteAsync });
+        // Kept public pages are answered here, as soon as the tenant is known: before localization (the key reads the
+        // culture cookie itself), routing, rate limits, sign-in and authorisation. They are the anonymous answers of
+        // public endpoints, kept only from anonymous requests (PageCacheMiddleware).
+        app.UseMiddleware<PageCache.PageCacheMiddleware>();
         foreach (var theme in app.Services.GetServices<ThemeAssets>())
         {
             app.UseStaticFiles(new StaticFileOptions
@@ -55,9 +59,6 @@ public static class WebApplicationExtensions
         }
         app.UseRequestLocalization();
         app.UseRouting();
-        // Cached public pages are answered here, before rate limits, sign-in and authorisation: they are the anonymous
-        // answers of public endpoints, kept only from anonymous requests (AnonymousPageCachePolicy).
-        app.UseOutputCache();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<ApiTokenRefusal>();

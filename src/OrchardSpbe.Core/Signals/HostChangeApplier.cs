@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Logging;
-using OrchardSpbe.Hosting;
+using OrchardSpbe.Hosting.PageCache;
 using OrchardSpbe.Tenants;
 
 namespace OrchardSpbe.Signals;
@@ -10,7 +9,7 @@ public sealed class HostChangeApplier(
     TenantStore store,
     TenantRegistry registry,
     ShellHost shells,
-    IOutputCacheStore pageCache,
+    PageCacheStore pageCache,
     IEnumerable<IHostChangeObserver> observers,
     ILogger<HostChangeApplier> logger)
 {
@@ -18,7 +17,7 @@ public sealed class HostChangeApplier(
     {
         if (change.Kind == HostChangeKind.ContentChanged)
         {
-            await pageCache.EvictByTagAsync(AnonymousPageCachePolicy.TagOf(change.Tenant), default);
+            pageCache.EvictTenant(change.Tenant);
             await NotifyAsync(change);
             return;
         }
@@ -33,9 +32,9 @@ public sealed class HostChangeApplier(
         else shells.Deactivate(change.Tenant);
 
         // Cached pages of the tenant are stale now; the portal's too when a tenant came, went or moved (its directory lists them).
-        await pageCache.EvictByTagAsync(AnonymousPageCachePolicy.TagOf(change.Tenant), default);
+        pageCache.EvictTenant(change.Tenant);
         if (change.Kind == HostChangeKind.TenantChanged)
-            await pageCache.EvictByTagAsync(AnonymousPageCachePolicy.TagOf(TenantRecord.DefaultName), default);
+            pageCache.EvictTenant(TenantRecord.DefaultName);
         logger.LogInformation("Applied {Change} for {ChangedTenant}", change.Kind, change.Tenant);
         await NotifyAsync(change);
     }
