@@ -7,8 +7,12 @@ here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$here")"
 
 dotnet build "$here/OrchardSpbe.Bench/OrchardSpbe.Bench.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly
+# The host runs as deployed (README, Deployment): published for the machine's runtime, compiled ahead of time (ReadyToRun).
+rid="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
+dotnet publish "$repo/src/OrchardSpbe.Web/OrchardSpbe.Web.csproj" -c Release -r "$rid" --self-contained false \
+  -o "$here/host" --nologo -v quiet -clp:ErrorsOnly
 
 exec dotnet "$here/OrchardSpbe.Bench/bin/Release/net10.0/OrchardSpbe.Bench.dll" \
   --out "$here/out" \
-  --host-dll "$repo/src/OrchardSpbe.Web/bin/Release/net10.0/OrchardSpbe.Web.dll" \
+  --host-dll "$here/host/OrchardSpbe.Web.dll" \
   "$@"

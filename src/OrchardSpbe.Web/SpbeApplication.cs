@@ -52,8 +52,10 @@ public static class SpbeApplication
         extend?.Invoke(spbe);
 
         var app = builder.Build();
+        // Issue 17 §3: the tenants start (host store, the portal's shell) while MVC discovers the controllers.
+        var tenants = Task.Run(app.StartTenantsAsync);
         app.UseOrchardSpbe();
-        await app.StartTenantsAsync();
+        await tenants;
         return app;
     }
 }

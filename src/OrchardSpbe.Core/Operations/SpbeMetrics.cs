@@ -25,12 +25,12 @@ public sealed class SpbeMetrics
     {
         var meter = meters.Create(MeterName);
         foreach (var source in sources) source.Register(meter);
-        _outputCache = meter.CreateCounter<long>("spbe.output_cache.requests", "{request}", "Anonymous page requests the output cache answered (hit) or passed on (miss).");
+        _outputCache = meter.CreateCounter<long>("spbe.output_cache.requests", "{request}", "Anonymous requests for public pages the page cache answered (hit) or had rendered (miss).");
         _backgroundRuns = meter.CreateCounter<long>("spbe.background.runs", "{run}", "Background task runs per task and outcome.");
         _searchQueries = meter.CreateCounter<long>("spbe.search.queries", "{query}", "Search queries per tenant.");
     }
 
-    /// <summary>Whether anything listens to the output-cache counter (metrics on): the cache's hot path does nothing otherwise.</summary>
+    /// <summary>Whether anything listens to the page-cache counter (metrics on): the cache's hot path does nothing otherwise.</summary>
     public bool CountsOutputCache => _outputCache.Enabled;
 
     public void OutputCache(string tenant, bool hit) =>
