@@ -78,7 +78,8 @@ public sealed class PageCacheMiddleware
         response.StatusCode = StatusCodes.Status200OK;
         foreach (var header in page.Headers) response.Headers[header.Key] = header.Value;
         response.ContentLength = page.Body.Length;
-        return response.BodyWriter.WriteAsync(page.Body, context.RequestAborted).AsTask();
+        // No cancellation token: a visitor gone mid-page is Kestrel's to drop quietly, not an error to report.
+        return response.BodyWriter.WriteAsync(page.Body).AsTask();
     }
 
     /// <summary>RFC 9110 §13.1: If-None-Match (weak comparison) decides when present; otherwise If-Modified-Since.</summary>
