@@ -42,14 +42,18 @@ public sealed class PageCacheStore(IOptions<SpbeOptions> options)
     {
         if (page.Size > _settings.SizeLimitBytes || GenerationOf(page.Tenant) != generation) return false;
         page.LastUsed = Environment.TickCount64;
-        _pages.AddOrUpdate(key,
-            static (_, added) => added,
-            (_, replaced, added) =>
+        // The size counts only the copy actually replaced (AddOrUpdate may run its update more than once under contention).
+        while (true)
+        {
+            if (_pages.TryGetValue(key, out var replaced))
             {
-                Interlocked.Add(ref _bytes, -replaced.Size);
-                return added;
-            }, page);
-        Interlocked.Add(ref _bytes, page.Size);
+                if (!_pages.TryUpdate(key, page, replaced)) continue;
+                Interlocked.Add(ref _bytes, page.Size - replaced.Size);
+            }
+            else if (!_pages.TryAdd(key, page)) continue;
+            else Interlocked.Add(ref _bytes, page.Size);
+            break;
+        }
         // An eviction that ran between the check above and the add must not leave this page behind.
         if (GenerationOf(page.Tenant) != generation)
         {
