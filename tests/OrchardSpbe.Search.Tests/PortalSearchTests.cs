@@ -22,7 +22,9 @@ public sealed class PortalSearchTests(SqliteSearchSite fixture) : IClassFixture<
         Assert.Contains("Warga Gotong Royong Membangun Jembatan Kampung", page.HitTitles());
         var link = page.Document.QuerySelectorAll(".search-hit h3 a").First(a => a.TextContent.Contains("Gotong Royong")).GetAttribute("href")!;
         Assert.StartsWith($"http://{desk.Pd}.localhost:{Site.Port}/", link);
-        Assert.Contains(page.Document.QuerySelectorAll(".search-facet a"), a => a.TextContent.Contains("Dinas Bina Marga Uji"));
+        // The PD's facet link narrows this search: it keeps the words and adds the PD.
+        var facet = page.Document.QuerySelectorAll(".search-facet a").First(a => a.TextContent.Contains("Dinas Bina Marga Uji")).GetAttribute("href")!;
+        Assert.Equal($"/search?q=pembangunan%20jembatan&pd={desk.Pd}", facet);
         Assert.Contains("<mark>", page.Html);
 
         // The same through the API, faceted by PD and PD category.

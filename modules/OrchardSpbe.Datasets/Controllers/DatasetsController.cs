@@ -91,16 +91,11 @@ public sealed class DatasetsController(
             catch (DataStoreQueryException exception) { error = exception.Message; Response.StatusCode = 400; }
         }
         var query = new Dictionary<string, string?> { ["cari"] = cari, ["kolom"] = kolom, ["nilai"] = nilai, ["urut"] = urut, ["arah"] = arah };
-        string Link(object changes)
-        {
-            var values = new Dictionary<string, string?>(query);
-            foreach (var property in changes.GetType().GetProperties()) values[property.Name] = property.GetValue(changes)?.ToString();
-            return QueryHelpers.AddQueryString(Url.Content($"~/data/{dataset.Name}/sumber/{resource.Id}"), values.Where(v => !string.IsNullOrEmpty(v.Value)));
-        }
+        var link = QueryLinks.For(Url.Content($"~/data/{dataset.Name}/sumber/{resource.Id}"), query);
         return View(new ResourcePageViewModel
         {
             Dataset = dataset, Resource = resource, Preview = preview, Fields = fields, Q = cari, Filters = filters, Sort = sort, Descending = arah == "turun",
-            Page = page, PageCount = Pager.PageCountOf(preview?.Total ?? 0, PreviewRows), Error = error, Link = Link,
+            Page = page, PageCount = Pager.PageCountOf(preview?.Total ?? 0, PreviewRows), Error = error, Link = link,
             DownloadUrl = Url.Content(DownloadPath(dataset, resource)),
         });
     }

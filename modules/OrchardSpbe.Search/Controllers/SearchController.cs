@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using OrchardSpbe.Modules;
+using OrchardSpbe.Navigation;
 using OrchardSpbe.Search.Querying;
 using OrchardSpbe.Search.ViewModels;
 using OrchardSpbe.Tenants;
@@ -23,25 +23,20 @@ public sealed class SearchController(SearchService search, SearchReader reader, 
     {
         var (query, result) = await RunAsync(q, page, sort, pd, kategori, type);
         var current = new Dictionary<string, string?> { ["q"] = query.Text, ["sort"] = sort == "date" ? "date" : null, ["pd"] = pd, ["kategori"] = kategori, ["type"] = type };
-        string Link(object changes)
-        {
-            var values = new Dictionary<string, string?>(current);
-            foreach (var property in changes.GetType().GetProperties()) values[property.Name] = property.GetValue(changes)?.ToString();
-            return QueryHelpers.AddQueryString(Url.Content("~/search"), values.Where(v => !string.IsNullOrEmpty(v.Value)));
-        }
+        var link = QueryLinks.For(Url.Content("~/search"), current);
         var model = new SearchPageViewModel
         {
             Query = query.Text, Portal = tenant.IsDefault, Sort = ParseSort(sort), Pd = pd, Category = kategori, Type = type,
             Result = result,
             Hits = result.Hits.Select(h => new SearchHitView(h, UrlOf(h), tenant.IsDefault ? registry.Find(h.Tenant)?.DisplayName : null)).ToList(),
             PdFacets = tenant.IsDefault
-                ? result.Tenants.Select(f => new FacetLink(registry.Find(f.Value)?.DisplayName ?? f.Value, f.Count, Link(new { pd = f.Value == pd ? null : f.Value }), f.Value == pd)).ToList()
+                ? result.Tenants.Select(f => new FacetLink(registry.Find(f.Value)?.DisplayName ?? f.Value, f.Count, link(new { pd = f.Value == pd ? null : f.Value }), f.Value == pd)).ToList()
                 : [],
             CategoryFacets = tenant.IsDefault ? CategoriesOf(result).Select(c => new FacetLink(c.Value, c.Count,
-                Link(new { kategori = string.Equals(c.Value, kategori, StringComparison.OrdinalIgnoreCase) ? null : c.Value.ToLowerInvariant() }),
+                link(new { kategori = string.Equals(c.Value, kategori, StringComparison.OrdinalIgnoreCase) ? null : c.Value.ToLowerInvariant() }),
                 string.Equals(c.Value, kategori, StringComparison.OrdinalIgnoreCase))).ToList() : [],
-            TypeFacets = result.Types.Select(f => new FacetLink(result.TypeNames.GetValueOrDefault(f.Value, f.Value), f.Count, Link(new { type = f.Value == type ? null : f.Value }), f.Value == type)).ToList(),
-            Link = Link,
+            TypeFacets = result.Types.Select(f => new FacetLink(result.TypeNames.GetValueOrDefault(f.Value, f.Value), f.Count, link(new { type = f.Value == type ? null : f.Value }), f.Value == type)).ToList(),
+            Link = link,
         };
         return View(model);
     }

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using OrchardSpbe.Hosting;
 using OrchardSpbe.Modules;
+using OrchardSpbe.Navigation;
 using OrchardSpbe.Reference;
 using OrchardSpbe.Search;
 using OrchardSpbe.Statistics.Public;
@@ -32,12 +32,7 @@ public sealed class StatisticsController(PublicStatistics statistics, TenantCont
     {
         var portal = tenant.IsDefault;
         var current = new Dictionary<string, string?> { ["q"] = q, ["pd"] = pd, ["kelompok"] = kelompok, ["periodisitas"] = periodisitas, ["level"] = level, ["urut"] = urut };
-        string Link(object changes)
-        {
-            var values = new Dictionary<string, string?>(current);
-            foreach (var property in changes.GetType().GetProperties()) values[property.Name] = property.GetValue(changes)?.ToString();
-            return QueryHelpers.AddQueryString(Url.Content("~/statistik"), values.Where(v => !string.IsNullOrEmpty(v.Value)));
-        }
+        var link = QueryLinks.For(Url.Content("~/statistik"), current);
         SiteSearchResult? search = null;
         if (!string.IsNullOrWhiteSpace(q) && tenant.Shell.IsFeatureEnabled("OrchardSpbe.Search") && HttpContext.RequestServices.GetService<ISiteSearch>() is { } siteSearch)
         {
@@ -62,7 +57,7 @@ public sealed class StatisticsController(PublicStatistics statistics, TenantCont
             Pds = portal ? await statistics.CountByAsync("tenant") : [],
             PdName = PdName,
             IndicatorUrl = IndicatorUrl,
-            Link = Link,
+            Link = link,
         };
         return View(model);
     }
