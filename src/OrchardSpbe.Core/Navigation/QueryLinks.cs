@@ -14,8 +14,8 @@ public static class QueryLinks
     public static Func<object, string> For(string path, IReadOnlyDictionary<string, string?> current) => changes =>
     {
         var values = new Dictionary<string, string?>(current);
-        // RouteValueDictionary reads an anonymous object through getters it compiles once per type; PropertyInfo.GetValue
-        // emitted a reflection stub again after every full GC (the soak's JIT traces, bench/RESULTS.md).
+        // RouteValueDictionary reads an anonymous object through getters it caches per type; with PropertyInfo.GetValue
+        // the JIT compiled the same reflection stubs again and again under load (the soak's JIT traces, bench/RESULTS.md).
         foreach (var (key, value) in new RouteValueDictionary(changes)) values[key] = value?.ToString();
         return QueryHelpers.AddQueryString(path, values.Where(v => !string.IsNullOrEmpty(v.Value)));
     };
