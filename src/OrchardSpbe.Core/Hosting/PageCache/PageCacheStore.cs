@@ -47,12 +47,9 @@ public sealed class PageCacheStore(IOptions<SpbeOptions> options)
         {
             if (_pages.TryGetValue(key, out var replaced))
             {
-                if (!_pages.TryUpdate(key, page, replaced)) continue;
-                Interlocked.Add(ref _bytes, page.Size - replaced.Size);
+                if (_pages.TryUpdate(key, page, replaced)) { Interlocked.Add(ref _bytes, page.Size - replaced.Size); break; }
             }
-            else if (!_pages.TryAdd(key, page)) continue;
-            else Interlocked.Add(ref _bytes, page.Size);
-            break;
+            else if (_pages.TryAdd(key, page)) { Interlocked.Add(ref _bytes, page.Size); break; }
         }
         // An eviction that ran between the check above and the add must not leave this page behind.
         if (GenerationOf(page.Tenant) != generation)
